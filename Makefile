@@ -1,0 +1,44 @@
+# The course's commands. A newcomer needs two: `make lab` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-requirements
+
+.PHONY: help venv lab test notebooks bench test-binder lint clean
+
+help:
+	@echo "make lab          set up .venv (first time) and open the course in JupyterLab"
+	@echo "make test         set up .venv when needed and run every check"
+	@echo "make notebooks    rebuild every .ipynb from its .py and execute it (authors)"
+	@echo "make bench        print the performance table (not part of make test)"
+	@echo "make test-binder  build a fresh environment from binder/ and smoke-test it in a browser"
+
+# (Re)install when requirements.txt or pyproject.toml change.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is needed" or 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+lab: venv
+	$(VENV)/bin/jupyter lab notebooks/00_course_map.ipynb
+
+test: venv
+	$(PY) -m pytest
+
+notebooks: venv
+	$(PY) tools/build_notebooks.py $(NB)
+
+bench: venv
+	$(PY) benchmarks/run.py
+
+test-binder:
+	$(PYTHON) tools/binder_env.py
+
+lint: venv
+	$(VENV)/bin/ruff check ann_helpers tests tools benchmarks notebooks/*.py
+
+clean:
+	rm -rf $(VENV) .venv-binder artifacts

@@ -1,0 +1,23 @@
+"""ann_helpers: the small package behind the course on the mathematics of neural networks.
+
+One module per idea, in the course's order:
+
+    calculus     classical extrema with sympy, numerical derivatives (lesson 01)
+    search       enumeration (trial) search in 1-D (lesson 02)
+    functions    a catalogue of test functions with their gradients (lessons 02-04)
+    descent      gradient descent in any dimension (lessons 03-04)
+    activations  activation functions, each beside its derivative (lesson 05)
+    neuron       one neuron, y = g(w . x + b) (lesson 05)
+    losses       loss functions, each beside its gradient (lesson 06)
+    network      the article's four-neuron network and a general MLP (lessons 07-09)
+
+and the plumbing, kept out of the lessons' way:
+
+    validate     argument checks with errors that name the argument and the allowed range
+    plotting     figures and the shared drawing helpers
+    widgets      the Explorer base class: sliders that redraw one figure in place
+    explorers    one explorer per lesson
+    exercises    answer checkers for the exercises at the end of each lesson
+"""
+
+__version__ = "0.1.0"

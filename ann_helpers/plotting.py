@@ -1,0 +1,139 @@
+"""Figures and the shared drawing helpers (plotting plumbing, kept out of the lessons).
+
+Figures are plain matplotlib `Figure` objects with an Agg canvas, not pyplot figures: nothing
+is shown by accident, nothing leaks, and an explorer can redraw the same figure many times.
+Show one in a notebook with `show(fig)`; explorers turn it into PNG bytes with `png(fig)`.
+
+The drawing helpers follow one pattern: they take an Axes and return the artists they made,
+so an explorer can later move those artists (`line.set_data(...)`) instead of drawing again.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+# One palette for the course: the function, the path, the start, the end, gradients.
+COLORS = {
+    "curve": "#3b6ea8",
+    "path": "#d1495b",
+    "start": "#2e933c",
+    "end": "#d1495b",
+    "grad": "#edae49",
+    "muted": "#8a8a8a",
+}
+STYLE = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+}
+
+
+def new_figure(ncols: int = 1, nrows: int = 1, size: tuple[float, float] = (8.0, 3.4),
+               dpi: int = 80, projection: str | None = None, **subplot_kw):
+    """A Figure with an Agg canvas and its axes (a single Axes, or an array of them)."""
+    import matplotlib as mpl
+
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=size, dpi=dpi, layout="constrained")
+        FigureCanvasAgg(fig)
+        if projection is not None:
+            subplot_kw["projection"] = projection
+        axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw or None, squeeze=True)
+    return fig, axes
+
+
+def png(fig: Figure, fast: bool = False) -> bytes:
+    """The figure rendered as PNG bytes; `fast` trades file size for speed (live redraws)."""
+    buf = io.BytesIO()
+    kwargs = {"pil_kwargs": {"compress_level": 1}} if fast else {}
+    fig.savefig(buf, format="png", **kwargs)
+    return buf.getvalue()
+
+
+def show(fig: Figure) -> None:
+    """Display the figure as a static picture in the notebook."""
+    from IPython.display import Image, display
+
+    display(Image(png(fig)))
+
+
+def curve_1d(ax, f: Callable, xlim: tuple[float, float], n: int = 400, label: str | None = None,
+             **style):
+    """Plot y = f(x) over xlim (f is vectorised over numpy arrays); returns the Line2D."""
+    x = np.linspace(*xlim, n)
+    with np.errstate(all="ignore"):
+        y = np.asarray(f(x), dtype=float) * np.ones_like(x)
+    style.setdefault("color", COLORS["curve"])
+    (line,) = ax.plot(x, y, label=label, **style)
+    ax.set_xlim(*xlim)
+    return line
+
+
+def path_1d(ax, xs, ys, **style):
+    """A path of iterates (x_k, f(x_k)) drawn as dots joined by lines; returns the Line2D."""
+    style.setdefault("color", COLORS["path"])
+    style.setdefault("marker", "o")
+    style.setdefault("markersize", 5)
+    style.setdefault("linewidth", 1.2)
+    (line,) = ax.plot(xs, ys, **style)
+    return line
+
+
+def grid_2d(f: Callable, xlim, ylim, n: int = 120):
+    """X, Y, Z = f(X, Y) on an n x n grid (f takes two arrays)."""
+    x = np.linspace(*xlim, n)
+    y = np.linspace(*ylim, n)
+    X, Y = np.meshgrid(x, y)
+    with np.errstate(all="ignore"):
+        Z = np.asarray(f(X, Y), dtype=float) * np.ones_like(X)
+    return X, Y, Z
+
+
+def contour_2d(ax, f: Callable, xlim, ylim, levels=20, n: int = 120, filled: bool = False,
+               **style):
+    """Level curves of z = f(x, y); returns the contour set."""
+    X, Y, Z = grid_2d(f, xlim, ylim, n)
+    style.setdefault("cmap", "viridis")
+    draw = ax.contourf if filled else ax.contour
+    cs = draw(X, Y, Z, levels=levels, **style)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal", adjustable="box")
+    return cs
+
+
+def path_2d(ax, points, **style):
+    """A path of 2-D iterates (rows of `points`) as dots joined by lines; returns the Line2D."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    style.setdefault("color", COLORS["path"])
+    style.setdefault("marker", "o")
+    style.setdefault("markersize", 4)
+    style.setdefault("linewidth", 1.2)
+    (line,) = ax.plot(pts[:, 0], pts[:, 1], **style)
+    return line
+
+
+def gradient_arrows(ax, grad: Callable, xlim, ylim, n: int = 11, **style):
+    """Arrows of grad f(x, y) on an n x n grid (grad takes a point (x, y)); returns the quiver."""
+    x = np.linspace(*xlim, n)
+    y = np.linspace(*ylim, n)
+    X, Y = np.meshgrid(x, y)
+    G = np.array([grad(np.array([a, b])) for a, b in zip(X.ravel(), Y.ravel())], dtype=float)
+    style.setdefault("color", COLORS["grad"])
+    return ax.quiver(X, Y, G[:, 0].reshape(X.shape), G[:, 1].reshape(X.shape), **style)
+
+
+def surface_3d(ax, f: Callable, xlim, ylim, n: int = 60, **style):
+    """A 3-D surface z = f(x, y) on an Axes made with projection='3d'."""
+    X, Y, Z = grid_2d(f, xlim, ylim, n)
+    style.setdefault("cmap", "viridis")
+    style.setdefault("alpha", 0.85)
+    return ax.plot_surface(X, Y, Z, **style)

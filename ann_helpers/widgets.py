@@ -1,0 +1,181 @@
+"""The Explorer: sliders that redraw one figure in place.
+
+An explorer is a figure, a few controls (ipywidgets sliders, dropdowns, toggles) and a status
+line. A subclass says three things:
+
+    make_controls()   -> {name: widget}    the sliders, with their ranges and defaults
+    make_figure()     -> Figure            draws the figure once and keeps its artists
+    update(**values)  -> str               moves the artists for these values, returns the status
+
+A slider move calls `update` and re-renders the *same* figure to PNG, shown in an
+ipywidgets `Image`: no new figure, no flicker, and it works wherever ipywidgets works
+(JupyterLab, Notebook 7, Binder, JupyterHub) without a matplotlib widget backend.
+
+In a notebook:
+
+    ex = SomeExplorer(lr=0.1)    # checked cell: build it with the lesson's values
+    print(ex.status)             #   ... and print what it computed
+    ex.snapshot()                #   ... a static picture, for readers without a kernel
+    ex.ui                        # cell tagged nbval-ignore-output: the live version
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import ipywidgets as W
+import numpy as np
+
+from . import plotting
+
+
+def slider(description: str, value: float, low: float, high: float, step: float,
+           readout_format: str = ".2f") -> W.FloatSlider:
+    """A float slider in the course's style (editable readout, wide label)."""
+    return W.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                         readout_format=readout_format, continuous_update=True,
+                         style={"description_width": "initial"},
+                         layout=W.Layout(width="320px"))
+
+
+def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> W.IntSlider:
+    """An integer slider in the course's style."""
+    return W.IntSlider(value=value, min=low, max=high, step=step, description=description,
+                       continuous_update=True, style={"description_width": "initial"},
+                       layout=W.Layout(width="320px"))
+
+
+def dropdown(description: str, options, value=None) -> W.Dropdown:
+    """A chooser (function, activation, ...)."""
+    return W.Dropdown(options=options, value=value if value is not None else options[0],
+                      description=description, style={"description_width": "initial"},
+                      layout=W.Layout(width="320px"))
+
+
+def toggle(description: str, options, value=None) -> W.ToggleButtons:
+    """A small set of exclusive choices (normalized / raw, ...)."""
+    return W.ToggleButtons(options=options, value=value if value is not None else options[0],
+                           description=description, style={"description_width": "initial"})
+
+
+class Explorer:
+    """Base class; see the module docstring."""
+
+    #: a name used by the registry, the benchmark and the tests
+    name = "explorer"
+
+    def __init__(self, **values):
+        self.controls: dict[str, W.ValueWidget] = self.make_controls()
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"unknown control(s) {unknown}; this explorer has "
+                             f"{sorted(self.controls)}")
+        for key, value in values.items():
+            self._set_control(key, value)
+        self.fig = self.make_figure()
+        self._holding = False
+        self._image: W.Image | None = None
+        self._label: W.Label | None = None
+        self._box: W.VBox | None = None
+        self.status = self.update(**self.values())
+
+    # -- what a subclass provides -------------------------------------------------------
+    def make_controls(self) -> dict[str, W.ValueWidget]:
+        raise NotImplementedError
+
+    def make_figure(self):
+        raise NotImplementedError
+
+    def update(self, **values) -> str:
+        raise NotImplementedError
+
+    # -- the machinery --------------------------------------------------------------------
+    def _set_control(self, key: str, value) -> None:
+        widget = self.controls[key]
+        if isinstance(widget, (W.FloatSlider, W.IntSlider)):
+            if not widget.min <= value <= widget.max:
+                raise ValueError(f"{key} must be in [{widget.min}, {widget.max}], got {value}")
+        elif hasattr(widget, "options"):
+            labels = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+            if value not in labels:
+                raise ValueError(f"{key} must be one of {labels}, got {value!r}")
+        widget.value = value
+
+    def values(self) -> dict:
+        """The current value of every control."""
+        return {key: widget.value for key, widget in self.controls.items()}
+
+    def set(self, **values) -> str:
+        """Move several controls at once (as a learner would), redraw once, return the status."""
+        self._holding = True
+        try:
+            for key, value in values.items():
+                if key not in self.controls:
+                    raise ValueError(f"unknown control {key!r}; this explorer has "
+                                     f"{sorted(self.controls)}")
+                self._set_control(key, value)
+        finally:
+            self._holding = False
+        return self.refresh()
+
+    def refresh(self, change=None) -> str:
+        """Recompute for the controls' current values and redraw the same figure."""
+        if self._holding:
+            return self.status
+        self.status = self.update(**self.values())
+        if self._box is not None:
+            self._image.value = plotting.png(self.fig, fast=True)
+            self._label.value = self.status
+        return self.status
+
+    def render(self) -> bytes:
+        """The figure as PNG bytes, as a slider move produces it."""
+        return plotting.png(self.fig, fast=True)
+
+    def snapshot(self) -> None:
+        """Show the current picture as a static image (seen on GitHub, without a kernel)."""
+        plotting.show(self.fig)
+
+    @property
+    def ui(self) -> W.VBox:
+        """The live explorer: controls, figure, status line."""
+        if self._box is None:
+            self._image = W.Image(value=plotting.png(self.fig, fast=True), format="png")
+            self._image.add_class("ann-figure")
+            self._label = W.Label(value=self.status)
+            self._label.add_class("ann-status")
+            for widget in self.controls.values():
+                widget.observe(self.refresh, names="value")
+            controls = W.HBox(list(self.controls.values()),
+                              layout=W.Layout(flex_flow="row wrap"))
+            self._box = W.VBox([controls, self._image, self._label])
+            self._box.add_class("ann-explorer")
+            self._box.add_class(f"ann-explorer-{self.name}")
+        return self._box
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.ui)
+
+    def grid(self, points: int = 3) -> Iterator[dict]:
+        """Every combination of `points` values per slider (ends included) and every option
+        of every chooser: what a test sweeps to prove no position raises or warns."""
+        axes = []
+        for key, widget in self.controls.items():
+            if isinstance(widget, W.IntSlider):
+                vals = sorted({int(round(v)) for v in np.linspace(widget.min, widget.max, points)})
+            elif isinstance(widget, W.FloatSlider):
+                # slider positions are multiples of `step` from `min`, as in the browser
+                raw = np.linspace(widget.min, widget.max, points)
+                vals = [float(widget.min + round((v - widget.min) / widget.step) * widget.step)
+                        for v in raw]
+                vals = [min(max(v, widget.min), widget.max) for v in vals]
+            elif hasattr(widget, "options"):
+                vals = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+            else:
+                vals = [widget.value]
+            axes.append([(key, v) for v in vals])
+        for combo in itertools.product(*axes):
+            yield dict(combo)

@@ -1,0 +1,62 @@
+"""Prove that nbval is strict here: a wrong number in a committed output fails the run."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import NOTEBOOKS, SANITIZE
+
+
+def _first_checked_number(nb):
+    """(cell index, output index, text) of the first checked stream output with a digit."""
+    for ci, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code" or "nbval-ignore-output" in cell["metadata"].get("tags", []):
+            continue
+        for oi, out in enumerate(cell["outputs"]):
+            if out["output_type"] == "stream" and re.search(r"\d", "".join(out["text"])):
+                return ci, oi
+    raise AssertionError("no checked number found")
+
+
+def _nbval(path):
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+         "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE), str(path)],
+        capture_output=True, text=True, cwd=path.parent, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def notebook_01():
+    path = sorted(NOTEBOOKS.glob("01_*.ipynb"))
+    if not path:
+        pytest.fail("notebook 01 is missing")
+    return path[0]
+
+
+def test_corrupted_number_fails_nbval(notebook_01, tmp_path):
+    nb = json.loads(notebook_01.read_text())
+    ci, oi = _first_checked_number(nb)
+    out = nb["cells"][ci]["outputs"][oi]
+    text = "".join(out["text"])
+    match = re.search(r"\d", text)
+    digit = match.group()
+    wrong = str((int(digit) + 1) % 10)
+    out["text"] = text[: match.start()] + wrong + text[match.end():]
+    bad = tmp_path / notebook_01.name
+    bad.write_text(json.dumps(nb))
+    result = _nbval(bad)
+    assert result.returncode != 0, "nbval passed a notebook with a corrupted number:\n" + \
+        result.stdout[-2000:]
+    assert "1 failed" in result.stdout, result.stdout[-2000:]
+
+
+def test_sanitizer_only_neutralises_memory_addresses():
+    rules = [line for line in SANITIZE.read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules == ["[memory addresses]", "regex: at 0x[0-9a-fA-F]+", "replace: at 0xADDRESS"]

@@ -1,0 +1,87 @@
+"""The notebooks as files: paired with their .py, executed, no errors, no widget state,
+and the nbval-ignore-output tag only where a live widget is displayed."""
+
+from __future__ import annotations
+
+import json
+
+import jupytext
+import pytest
+
+from conftest import NOTEBOOKS
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+PY = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+IPYNB = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_every_notebook_has_its_twin():
+    py, ipynb = {p.stem for p in PY}, {p.stem for p in IPYNB}
+    assert py, "no notebooks found"
+    assert py - ipynb == set(), f".py without an executed .ipynb twin: {sorted(py - ipynb)}"
+    assert ipynb - py == set(), f".ipynb without a .py source: {sorted(ipynb - py)}"
+
+
+def test_notebooks_are_numbered_in_course_order():
+    numbers = [int(p.name[:2]) for p in PY]
+    assert numbers == list(range(len(numbers))), f"gaps or duplicates in {numbers}"
+
+
+@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+def test_ipynb_inputs_match_py(ipynb):
+    """Rebuild the .py text from the .ipynb; it must equal the committed .py exactly."""
+    from_ipynb = jupytext.writes(jupytext.read(ipynb), fmt="py:percent")
+    py_text = ipynb.with_suffix(".py").read_text()
+    assert from_ipynb == py_text, (
+        f"{ipynb.name} is out of date with {ipynb.with_suffix('.py').name}: "
+        f"run `make notebooks NB={ipynb.name[:2]}`")
+
+
+def _cells(ipynb):
+    nb = json.loads(ipynb.read_text())
+    return nb, [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+def test_committed_outputs_are_clean(ipynb):
+    nb, cells = _cells(ipynb)
+    assert "widgets" not in nb["metadata"], "widget state is saved (strip metadata.widgets)"
+    for i, cell in enumerate(cells):
+        src = "".join(cell["source"])[:60]
+        assert cell["execution_count"] is not None, f"cell {i} ({src!r}) was never executed"
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", f"cell {i} ({src!r}) holds an error"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), \
+                f"cell {i} ({src!r}) printed to stderr: {''.join(out['text'])[:200]}"
+        assert "execution" not in cell["metadata"], f"cell {i} keeps timing metadata"
+
+
+@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+def test_ignore_output_tag_only_on_widget_cells(ipynb):
+    _, cells = _cells(ipynb)
+    for i, cell in enumerate(cells):
+        src = "".join(cell["source"])[:60]
+        tagged = "nbval-ignore-output" in cell["metadata"].get("tags", [])
+        shows_widget = any(WIDGET_MIME in out.get("data", {}) for out in cell["outputs"])
+        assert tagged == shows_widget, (
+            f"cell {i} ({src!r}): " + ("tagged nbval-ignore-output but shows no live widget"
+                                      if tagged else "shows a live widget but is not tagged "
+                                      "nbval-ignore-output"))
+        assert "nbval-skip" not in cell["metadata"].get("tags", []), \
+            f"cell {i} ({src!r}) is skipped by nbval"
+
+
+@pytest.mark.parametrize("ipynb", [p for p in IPYNB if not p.name.startswith("00")],
+                         ids=lambda p: p.name)
+def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
+    _, cells = _cells(ipynb)
+    asks = [c for c in cells if "check(" in "".join(c["source"])
+            and not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    solutions = [c for c in cells if c["metadata"].get("jupyter", {}).get("source_hidden")
+                 and "check(" in "".join(c["source"])]
+    assert len(asks) >= 3, f"{len(asks)} exercise cells, want 3"
+    assert len(solutions) >= 3, f"{len(solutions)} collapsed solution cells, want 3"
+    for cell in solutions:
+        text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+        assert ": right." in text and "not yet" not in text, \
+            f"a worked solution is not accepted by its checker: {text!r}"

@@ -1,0 +1,79 @@
+"""Rebuild each notebooks/NN_topic.ipynb from its NN_topic.py and execute it in place.
+
+    python tools/build_notebooks.py            # every notebook
+    python tools/build_notebooks.py 03 04      # only those whose name starts with 03 or 04
+
+The .py (jupytext percent format) is the source; it is first rewritten in jupytext's canonical
+form, so that the pairing test compares like with like. The executed .ipynb keeps every output
+but no execution timings and no widget state, so a rebuild of unchanged code changes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def notebook_sources(prefixes: list[str]) -> list[Path]:
+    sources = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+    if prefixes:
+        sources = [p for p in sources if any(p.name.startswith(x) for x in prefixes)]
+    return sources
+
+
+def canonical_py(py: Path) -> nbformat.NotebookNode:
+    """Read the .py, write it back in canonical percent form, return the notebook."""
+    nb = jupytext.read(py)
+    text = jupytext.writes(nb, fmt="py:percent")
+    if py.read_text() != text:
+        py.write_text(text)
+        print(f"  rewrote {py.name} in canonical jupytext form")
+    return jupytext.read(py)
+
+
+def strip_volatile(nb: nbformat.NotebookNode) -> None:
+    """Drop what changes from run to run: timings and widget state."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+
+
+def build(py: Path) -> None:
+    nb = canonical_py(py)
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    client.execute()
+    strip_volatile(nb)
+    jupytext.write(nb, py.with_suffix(".ipynb"), fmt="ipynb")
+
+
+def main(argv: list[str]) -> int:
+    sources = notebook_sources(argv)
+    if not sources:
+        print(f"no notebook matches {argv}", file=sys.stderr)
+        return 2
+    for py in sources:
+        start = time.perf_counter()
+        print(f"building {py.with_suffix('.ipynb').name} ...", flush=True)
+        build(py)
+        print(f"  done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
