@@ -66,6 +66,8 @@ class Explorer:
     name = "explorer"
 
     def __init__(self, **values):
+        # An explorer's picture and status depend on its control values alone, so that anyone
+        # (a test, the benchmark, a browser test) can rebuild the same state from the sliders.
         self.controls: dict[str, W.ValueWidget] = self.make_controls()
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
@@ -145,7 +147,8 @@ class Explorer:
             self._image.add_class("ann-figure")
             self._label = W.Label(value=self.status)
             self._label.add_class("ann-status")
-            for widget in self.controls.values():
+            for key, widget in self.controls.items():
+                widget.add_class(f"ann-control-{key}")
                 widget.observe(self.refresh, names="value")
             controls = W.HBox(list(self.controls.values()),
                               layout=W.Layout(flex_flow="row wrap"))

@@ -20,6 +20,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
 def notebook_sources(prefixes: list[str]) -> list[Path]:
@@ -59,6 +60,7 @@ def build(py: Path) -> None:
     )
     client.execute()
     strip_volatile(nb)
+    nb.metadata["kernelspec"] = KERNELSPEC
     jupytext.write(nb, py.with_suffix(".ipynb"), fmt="ipynb")
 
 
