@@ -1,0 +1,184 @@
+"""Loss functions (損失函數), each a pair: the loss L(y_hat, y) and its gradient dL/dy_hat.
+
+y_hat is what the model predicts, y the label (標籤) of the training example. Both are numbers
+or arrays of the same shape (one example, or a batch as rows); the loss is summed over every
+element, so the loss of a batch is the sum of the examples' losses (the article's choice):
+
+    squared_error    L = 1/2 sum (y_hat - y)^2        dL/dy_hat = y_hat - y
+    absolute_error   L = sum |y_hat - y|              dL/dy_hat = sign(y_hat - y)   (0 at 0)
+    cross_entropy    L = -sum y log y_hat             dL/dy_hat = -y / y_hat
+
+Cross-entropy (交叉熵) compares probability vectors: y is one-hot (or a probability vector),
+y_hat the predicted class probabilities, usually softmax(z) of the network's raw outputs z
+(logits). Computed from the logits it is stable for any z, via log-sum-exp:
+
+    log softmax(z)_k = z_k - logsumexp(z),  logsumexp(z) = m + log sum_j e^(z_j - m), m = max z
+    L(z, y) = -sum_k y_k log softmax(z)_k   dL/dz = softmax(z) - y       (rows of y sum to 1)
+
+The 1/2 in the squared error is there so the 2 from differentiating the square cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import validate
+from .activations import Registry
+
+#: probabilities are clipped to at least this before taking the log (log 0 = -inf)
+EPS = 1e-12
+
+
+def _pair(y_hat, y, name_hat: str = "y_hat") -> tuple[np.ndarray, np.ndarray]:
+    """Both arguments as finite float arrays of the same shape."""
+    y_hat = validate.array(name_hat, y_hat)
+    y = validate.array("y", y)
+    if y_hat.shape != y.shape:
+        raise ValueError(f"{name_hat} and y must have the same shape, got {name_hat} "
+                         f"{y_hat.shape} and y {y.shape}")
+    return y_hat, y
+
+
+def _out(like, result: np.ndarray):
+    return float(result) if np.ndim(like) == 0 else result
+
+
+def _labels(y: np.ndarray) -> np.ndarray:
+    """Check y is a probability vector (or one per row): entries >= 0, each row sums to 1."""
+    if y.ndim == 0:
+        raise ValueError("y must be a probability vector such as a one-hot label [0, 1, 0], "
+                         "got a single number")
+    if np.any(y < 0) or not np.allclose(y.sum(axis=-1), 1.0, atol=1e-6):
+        raise ValueError("y must be one-hot or a probability vector: entries >= 0 and each "
+                         f"row summing to 1, got row sums {np.round(y.sum(axis=-1), 6)}")
+    return y
+
+
+# -- squared error ---------------------------------------------------------------------------
+def squared_error(y_hat, y) -> float:
+    """L = 1/2 sum (y_hat - y)^2: smooth everywhere, large errors count quadratically."""
+    y_hat, y = _pair(y_hat, y)
+    r = y_hat - y
+    return float(0.5 * np.sum(r * r))
+
+
+def squared_error_grad(y_hat, y):
+    """dL/dy_hat = y_hat - y (the residual itself)."""
+    y_hat, y = _pair(y_hat, y)
+    return _out(y_hat, y_hat - y)
+
+
+# -- absolute error --------------------------------------------------------------------------
+def absolute_error(y_hat, y) -> float:
+    """L = sum |y_hat - y|: a V with a kink at y_hat = y."""
+    y_hat, y = _pair(y_hat, y)
+    return float(np.sum(np.abs(y_hat - y)))
+
+
+def absolute_error_grad(y_hat, y):
+    """dL/dy_hat = sign(y_hat - y): -1 or +1, jumping at the minimum (0 used there)."""
+    y_hat, y = _pair(y_hat, y)
+    return _out(y_hat, np.sign(y_hat - y))
+
+
+# -- softmax and cross-entropy ---------------------------------------------------------------
+def logsumexp(z) -> np.ndarray:
+    """log sum_k e^(z_k) over the last axis, as m + log sum e^(z_k - m) with m = max z."""
+    z = validate.array("z", z, ndim=(1, 2))
+    m = np.max(z, axis=-1, keepdims=True)
+    with np.errstate(under="ignore"):
+        return (m + np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True)))[..., 0]
+
+
+def log_softmax(z) -> np.ndarray:
+    """log softmax(z)_k = z_k - logsumexp(z), over the last axis (one row per example)."""
+    z = validate.array("z", z, ndim=(1, 2))
+    return z - logsumexp(z)[..., None]
+
+
+def softmax(z) -> np.ndarray:
+    """softmax(z)_k = e^(z_k) / sum_j e^(z_j): positive, each row sums to 1; never overflows."""
+    with np.errstate(under="ignore"):
+        return np.exp(log_softmax(z))
+
+
+def one_hot(labels, classes: int) -> np.ndarray:
+    """Class numbers [2, 0] -> rows [[0, 0, 1], [1, 0, 0]] (for `classes` = 3)."""
+    classes = validate.integer("classes", classes, low=1)
+    idx = np.asarray(labels)
+    if idx.dtype.kind not in "iu" or np.any(idx < 0) or np.any(idx >= classes):
+        raise ValueError(f"labels must be whole numbers in [0, {classes - 1}], got {labels!r}")
+    return np.eye(classes)[idx]
+
+
+def cross_entropy(y_hat, y) -> float:
+    """L = -sum y log y_hat, for predicted probabilities y_hat in [0, 1] (clipped at EPS)."""
+    y_hat, y = _pair(y_hat, y)
+    y = _labels(y)
+    if np.any(y_hat < 0) or np.any(y_hat > 1):
+        raise ValueError("y_hat must be probabilities in [0, 1] for cross_entropy; for raw "
+                         "network outputs use cross_entropy_logits")
+    return float(-np.sum(y * np.log(np.maximum(y_hat, EPS))))
+
+
+def cross_entropy_grad(y_hat, y):
+    """dL/dy_hat = -y / y_hat (y_hat clipped at EPS)."""
+    y_hat, y = _pair(y_hat, y)
+    y = _labels(y)
+    if np.any(y_hat < 0) or np.any(y_hat > 1):
+        raise ValueError("y_hat must be probabilities in [0, 1] for cross_entropy_grad")
+    return -y / np.maximum(y_hat, EPS)
+
+
+def cross_entropy_logits(z, y) -> float:
+    """L = -sum y log softmax(z), computed with log_softmax: stable for any logits z."""
+    z, y = _pair(z, y, "z")
+    y = _labels(y)
+    return float(-np.sum(y * log_softmax(z)))
+
+
+def cross_entropy_logits_grad(z, y) -> np.ndarray:
+    """dL/dz = softmax(z) - y: the prediction minus the label, as for the squared error."""
+    z, y = _pair(z, y, "z")
+    y = _labels(y)
+    return softmax(z) - y
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss L(y_hat, y), its gradient dL/dy_hat, a label for plots; for cross-entropy also
+    the version taking logits z and its gradient dL/dz."""
+
+    name: str
+    f: Callable
+    grad: Callable
+    label: str
+    f_logits: Callable | None = None
+    grad_logits: Callable | None = None
+
+    def __call__(self, y_hat, y) -> float:
+        return self.f(y_hat, y)
+
+
+LOSSES: dict[str, Loss] = Registry("loss", {
+    "squared_error": Loss("squared_error", squared_error, squared_error_grad,
+                          "squared error  1/2 (y_hat - y)^2"),
+    "absolute_error": Loss("absolute_error", absolute_error, absolute_error_grad,
+                           "absolute error  |y_hat - y|"),
+    "cross_entropy": Loss("cross_entropy", cross_entropy, cross_entropy_grad,
+                          "cross-entropy  -y log y_hat", cross_entropy_logits,
+                          cross_entropy_logits_grad),
+})
+
+
+def get_loss(loss) -> Loss:
+    """The Loss for a name such as "squared_error" (or a Loss, returned as it is)."""
+    if isinstance(loss, Loss):
+        return loss
+    if not isinstance(loss, str):
+        raise TypeError(f"loss must be a name ({', '.join(map(repr, LOSSES))}) or a Loss, "
+                        f"got {loss!r} of type {type(loss).__name__}")
+    return LOSSES[loss]
