@@ -22,8 +22,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
+# Token authentication stays on: open the link with ?token=... that JupyterLab prints.
+# (--allow-root only when run as root, e.g. in a container.)
 lab: venv
-	$(VENV)/bin/jupyter lab notebooks/00_course_map.ipynb
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_course_map.ipynb
 
 test: venv
 	$(PY) -m pytest
