@@ -1,0 +1,336 @@
+"""Gradient descent (梯度下降) in any number of dimensions (lessons 03-04).
+
+The update rule, the same for 1 variable or a million:
+
+    x_new = x_old - lr * grad f(x_old)                     (raw gradient)
+    x_new = x_old - lr * grad f(x_old) / |grad f(x_old)|   (normalize=True: unit gradient,
+                                                             the article's first variant)
+
+lr is the learning rate (學習率). A run stops for one of four reasons, its `status`:
+
+    "converged"    |grad f(x)| < tol: a stationary point (駐點), up to the tolerance
+    "oscillating"  an iterate came back exactly (or to 12 digits) to an earlier one: a cycle
+                   that will repeat for ever
+    "diverged"     an iterate, its gradient or f left the finite range |.| <= bound:
+                   stopped at once, with no overflow warnings
+    "max_steps"    the step budget ran out first
+
+Randomness (lesson 03, several minima): `noisy_gradient_descent` adds seeded Gaussian noise to
+every gradient, and `random_restarts` runs plain descent from seeded random start points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import validate
+
+STATUSES = ("converged", "oscillating", "diverged", "max_steps")
+CYCLE_WINDOW = 8  # how many earlier iterates a new one is compared with (cycles of period <= 8)
+CYCLE_RTOL = 1e-12
+
+
+@dataclass
+class Path:
+    """Every iterate of a run, what happened at each, and why it stopped."""
+
+    points: np.ndarray            # (k+1,) in 1-D, (k+1, d) in d dimensions; start included
+    grads: np.ndarray             # grad f at each point (nan where it was not evaluated)
+    values: np.ndarray | None     # f at each point when f was given, else None
+    status: str                   # one of STATUSES
+    message: str                  # the status in words
+    lr: float
+    normalize: bool = False
+    period: int | None = None     # the cycle length when status == "oscillating"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def x(self):
+        """The last iterate (a float in 1-D, an array otherwise)."""
+        last = self.points[-1]
+        return float(last) if self.points.ndim == 1 else last.copy()
+
+    @property
+    def steps(self) -> int:
+        """How many updates were made."""
+        return len(self.points) - 1
+
+    def __repr__(self) -> str:
+        return f"Path({self.status}, {self.steps} steps, x = {self.x!r})"
+
+
+def _norm(v) -> float:
+    return float(np.sqrt(np.sum(np.square(v)))) if np.ndim(v) else abs(float(v))
+
+
+def _start(x0):
+    """x0 as a float (1-D) or a 1-D float array (any dimension), with its dimension."""
+    if np.ndim(x0) == 0:
+        return validate.number("x0", x0), None
+    arr = validate.array("x0", x0, ndim=1)
+    if arr.size == 0:
+        raise ValueError("x0 must have at least one coordinate, got an empty array")
+    return arr, arr.size
+
+
+def _evaluate(fun, x, name: str, dim: int | None):
+    """fun(x) as a float or a (dim,) array; None when it overflowed or left the finite range.
+
+    Overflow inside `fun` (numpy warnings, or Python's OverflowError) counts as 'not finite':
+    the caller reports divergence instead of printing warnings.
+    """
+    try:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            out = fun(x if dim is None else x.copy())
+            out = np.asarray(out, dtype=float)
+    except (OverflowError, FloatingPointError):
+        return None
+    want = () if dim is None or name == "f" else (dim,)
+    if out.shape != want and not (dim is None and out.size == 1 and name == "grad"):
+        what = "a number" if want == () else f"an array of shape {want}"
+        raise ValueError(f"{name} must return {what} for x0 of this shape, "
+                         f"got shape {out.shape}")
+    if out.shape == () or (dim is None and out.size == 1):
+        return float(out.reshape(()))
+    return out
+
+
+def _finite(v, bound: float) -> bool:
+    with np.errstate(invalid="ignore", over="ignore"):
+        return bool(np.all(np.isfinite(v)) and np.max(np.abs(v)) <= bound)
+
+
+def _cycle_period(history: list, x) -> int | None:
+    """The period p >= 2 if x equals (to CYCLE_RTOL) the iterate p steps back, else None."""
+    for p in range(2, min(CYCLE_WINDOW, len(history)) + 1):
+        old = history[-p]
+        if np.array_equal(old, x):
+            return p
+        scale = max(_norm(old), _norm(x))
+        if _norm(np.subtract(old, x)) <= CYCLE_RTOL * scale:
+            return p
+    return None
+
+
+def _steps(k: int) -> str:
+    return f"{k} step" if k == 1 else f"{k} steps"
+
+
+def _fmt(x) -> str:
+    if np.ndim(x) == 0:
+        return f"{float(x):.6g}"
+    x = np.asarray(x)
+    if x.size <= 3:
+        return "(" + ", ".join(f"{v:.4g}" for v in x) + ")"
+    return f"a point in {x.size} dimensions"
+
+
+def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize: bool = False,
+                     tol: float = 1e-8, f: Callable | None = None,
+                     bound: float = 1e6) -> Path:
+    """Run x <- x - lr * grad(x) (or lr times the unit vector of -grad) from x0.
+
+    grad      the gradient of the function, grad(x) -> a number (1-D) or an array like x
+    x0        the start point: a number (1-D) or a 1-D array of any length
+    lr        the learning rate, > 0
+    steps     the most updates to make (>= 0)
+    normalize move by exactly lr along -grad / |grad| (True) or by lr * grad (False)
+    tol       stop as "converged" once |grad f(x)| < tol (tol = 0: only an exact 0 stops)
+    f         optional: the function itself, to record f at every iterate in `.values`
+    bound     the finite range: |x|, |grad| or |f| above it means "diverged"
+
+    Returns a `Path` (points, grads, values, status, message).
+    """
+    grad = validate.function("grad", grad)
+    x, dim = _start(x0)
+    lr = validate.positive("lr", lr)
+    steps = validate.integer("steps", steps, low=0, high=1_000_000)
+    if not isinstance(normalize, (bool, np.bool_)):
+        raise TypeError(f"normalize must be True or False, got {normalize!r}")
+    tol = validate.number("tol", tol, low=0.0)
+    if f is not None:
+        f = validate.function("f", f)
+    bound = validate.positive("bound", bound)
+
+    points, grads, values = [x], [], []
+    status = period = None
+    message = ""
+    for k in range(steps + 1):
+        if f is not None:
+            value = _evaluate(f, x, "f", dim)
+            values.append(math.nan if value is None else value)
+            if value is None or not _finite(value, bound):
+                status, message = "diverged", (f"diverged after {_steps(k)}: f(x) left the "
+                                               f"range |f| <= {bound:g}")
+                break
+        g = _evaluate(grad, x, "grad", dim)
+        if g is None or not _finite(g, bound):
+            status, message = "diverged", (f"diverged after {_steps(k)}: the gradient left "
+                                           f"the range |grad| <= {bound:g}")
+            break
+        grads.append(g)
+        gnorm = _norm(g)
+        if gnorm < tol or gnorm == 0.0:
+            status = "converged"
+            message = (f"converged after {_steps(k)}: |grad| = {gnorm:.3g} < tol = {tol:g} "
+                       f"at x = {_fmt(x)}")
+            break
+        if k == steps:
+            status = "max_steps"
+            message = (f"stopped after {_steps(steps)} (the budget) at x = {_fmt(x)}, "
+                       f"|grad| = {gnorm:.3g}")
+            break
+        direction = g / gnorm if normalize else g
+        with np.errstate(over="ignore", invalid="ignore"):
+            x = x - lr * direction
+        points.append(x)
+        if not _finite(x, bound):
+            if f is not None:
+                values.append(math.nan)
+            grads.append(math.nan if dim is None else np.full(dim, math.nan))
+            status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
+                                           f"{bound:g}")
+            break
+        period = _cycle_period(points[:-1], x)
+        if period is not None:
+            if f is not None:
+                value = _evaluate(f, x, "f", dim)
+                values.append(math.nan if value is None else value)
+            g = _evaluate(grad, x, "grad", dim)
+            grads.append(g if g is not None else math.nan)
+            status = "oscillating"
+            message = (f"oscillating after {_steps(k + 1)}: x came back to "
+                       f"{_fmt(x)}, a cycle of {period} points repeating for ever")
+            break
+
+    pts = np.array(points, dtype=float)
+    gr = np.array(grads, dtype=float)
+    if len(gr) < len(pts):  # pad: the gradient was not evaluated at the last point
+        pad = np.full((len(pts) - len(gr),) + pts.shape[1:], np.nan)
+        gr = np.concatenate([gr.reshape((-1,) + pts.shape[1:]), pad])
+    vals = None
+    if f is not None:
+        vals = np.array(values + [math.nan] * (len(pts) - len(values)), dtype=float)
+    return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr,
+                normalize=bool(normalize), period=period)
+
+
+def step_table(path: Path, digits: int = 4) -> str:
+    """The run as a small aligned text table: k, x_k, grad f(x_k), and f(x_k) when known."""
+    digits = validate.integer("digits", digits, low=1, high=17)
+    w = digits + 8
+    one_d = path.points.ndim == 1
+
+    def cell(v):
+        if one_d:
+            return f"{float(v):>{w}.{digits}f}" if np.isfinite(v) else f"{'-':>{w}}"
+        inner = ", ".join(f"{c:.{digits}g}" for c in np.asarray(v)[:3])
+        more = ", ..." if np.asarray(v).size > 3 else ""
+        text = f"({inner}{more})" if np.all(np.isfinite(v)) else "-"
+        return f"{text:>{2 * w}}"
+
+    wide = w if one_d else 2 * w
+    head = f"{'k':>3}  {'x_k':>{wide}}  {'grad f(x_k)':>{wide}}"
+    if path.values is not None:
+        head += f"  {'f(x_k)':>{w}}"
+    lines = [head]
+    for k, (x, g) in enumerate(zip(path.points, path.grads, strict=True)):
+        line = f"{k:>3}  {cell(x)}  {cell(g)}"
+        if path.values is not None:
+            v = path.values[k]
+            line += f"  {v:>{w}.{digits}f}" if np.isfinite(v) else f"  {'-':>{w}}"
+        lines.append(line)
+    lines.append(f"status: {path.status} ({path.message})")
+    return "\n".join(lines)
+
+
+# -- randomness: a chance to leave a local minimum ------------------------------------------
+def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: int = 200,
+                           seed: int = 0, decay: float = 0.98, f: Callable | None = None,
+                           bound: float = 1e6) -> Path:
+    """Descent on a noisy gradient: x <- x - lr * (grad f(x) + noise_k * z_k), z_k ~ N(0, 1).
+
+    The noise shrinks as noise_k = noise * decay^k, so early steps can jump out of a shallow
+    basin and late steps settle into whichever minimum the run is in (like annealing).
+    Seeded: the same seed gives the same run. The status is "max_steps" or "diverged" (a
+    noisy gradient is never exactly zero, so there is no convergence test).
+    """
+    grad = validate.function("grad", grad)
+    x, dim = _start(x0)
+    lr = validate.positive("lr", lr)
+    noise = validate.number("noise", noise, low=0.0)
+    steps = validate.integer("steps", steps, low=0, high=1_000_000)
+    seed = validate.integer("seed", seed, low=0)
+    decay = validate.number("decay", decay, low=0.0, high=1.0)
+    if f is not None:
+        f = validate.function("f", f)
+    bound = validate.positive("bound", bound)
+    rng = np.random.default_rng(seed)
+    z = rng.standard_normal((steps,) if dim is None else (steps, dim))
+
+    points, grads = [x], []
+    status, message = "max_steps", f"stopped after {steps} noisy steps"
+    for k in range(steps):
+        g = _evaluate(grad, x, "grad", dim)
+        if g is None or not _finite(g, bound):
+            status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
+            break
+        grads.append(g)
+        with np.errstate(over="ignore", invalid="ignore"):
+            x = x - lr * (g + noise * decay**k * z[k])
+        points.append(x)
+        if not _finite(x, bound):
+            status, message = "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}"
+            break
+    pts = np.array(points, dtype=float)
+    gr = np.full(pts.shape, np.nan)
+    if grads:
+        gr[: len(grads)] = np.array(grads, dtype=float)
+    vals = None
+    if f is not None:
+        vals = np.array([v if (v := _evaluate(f, p if dim else float(p), "f", dim)) is not None
+                         else math.nan for p in pts], dtype=float)
+    message += f" at x = {_fmt(pts[-1])}"
+    return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr)
+
+
+def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
+                    steps: int = 200, seed: int = 0, tol: float = 1e-8) -> list[Path]:
+    """Plain gradient descent from n seeded random start points drawn uniformly in [low, high].
+
+    low and high are numbers (1-D) or arrays giving a box. Returns every run, best (lowest
+    final f) first, so `random_restarts(...)[0].x` is the best point found.
+    """
+    grad, f = validate.function("grad", grad), validate.function("f", f)
+    lo, dim = _start(low)
+    hi, dim_hi = _start(high)
+    if dim != dim_hi:
+        raise ValueError(f"low and high must have the same shape, got {np.shape(low)} and "
+                         f"{np.shape(high)}")
+    if np.any(np.asarray(hi) <= np.asarray(lo)):
+        raise ValueError(f"high must be above low in every coordinate, got low={low}, "
+                         f"high={high}")
+    n = validate.integer("n", n, low=1, high=100_000)
+    seed = validate.integer("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    starts = rng.uniform(lo, hi, size=(n,) if dim is None else (n, dim))
+    runs = [gradient_descent(grad, float(s) if dim is None else s, lr, steps=steps, tol=tol, f=f)
+            for s in starts]
+
+    def final(run):
+        v = run.values[-1]
+        return v if np.isfinite(v) else math.inf
+
+    return sorted(runs, key=final)
+
+
+def nearest(x, candidates) -> int:
+    """The index of the candidate point closest to x (which minimum did a run end in?)."""
+    cands = np.asarray(candidates, dtype=float)
+    xs = np.asarray(x, dtype=float)
+    d = np.abs(cands - xs) if cands.ndim == 1 else np.linalg.norm(cands - xs, axis=1)
+    return int(np.argmin(d))
