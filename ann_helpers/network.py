@@ -1,0 +1,625 @@
+"""Lessons 07-08: the article's four-neuron network, back-propagation, and training on a batch.
+
+The article's network (fixed notation, used in code and text alike):
+
+    inputs   x1, x2
+    hidden   h1 = g(u1),  u1 = w1 x1 + w2 x2 + b1          g = sigmoid
+             h2 = g(u2),  u2 = w3 x1 + w4 x2 + b2
+    outputs  y1_hat = o(u3),  u3 = w5 h1 + w6 h2 + b3      o = identity (the article)
+             y2_hat = o(u4),  u4 = w7 h1 + w8 h2 + b4          or sigmoid
+    loss     L = 1/2 [(y1 - y1_hat)^2 + (y2 - y2_hat)^2]
+
+Back-propagation is the chain rule (鏈式求導法則) applied from the back to the front, keeping
+each intermediate result so that the weights nearer the input can reuse it:
+
+    delta3 = dL/du3 = (y1_hat - y1) o'(u3)          one chain: L -> y1_hat -> u3
+    dL/dw5 = delta3 h1,   dL/dw6 = delta3 h2,   dL/db3 = delta3
+    delta1 = dL/du1 = (delta3 w5 + delta4 w7) g(u1) (1 - g(u1))     two chains, summed
+    dL/dw1 = delta1 x1,   dL/dw2 = delta1 x2,   dL/db1 = delta1
+
+`TinyNet` writes this out term by term, as the lesson does. `MLP` is the same algorithm for any
+number of layers and a whole batch at once (rows are examples), as matrix products:
+
+    forward    Z_l = A_(l-1) @ W_l + b_l,   A_l = g(Z_l),   A_0 = X
+    backward   dZ_L = dL/dZ_L                              (output layer, from the loss)
+               dW_l = A_(l-1).T @ dZ_l,   db_l = sum of the rows of dZ_l
+               dZ_(l-1) = (dZ_l @ W_l.T) * g'(Z_(l-1))      (the stored dZ_l is reused)
+
+The activation functions and their derivatives come from `ann_helpers.activations`, the losses
+from `ann_helpers.losses`. `gradient_check` compares any analytic gradient with central
+differences (`ann_helpers.calculus.numerical_gradient`) and reports the largest relative error.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import validate
+from .activations import ACTIVATIONS
+from .calculus import numerical_gradient
+from .losses import one_hot, softmax
+
+#: the twelve parameters of the article's network, in the order the lesson lists them
+PARAM_NAMES = ("w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "w7", "w8", "b3", "b4")
+#: output activations: TinyNet takes the first two, MLP all three
+OUTPUTS = ("identity", "sigmoid", "softmax")
+#: a loss above this counts as diverged, before it overflows to inf
+LOSS_LIMIT = 1e12
+
+
+class History(list):
+    """The loss after each epoch (a list of floats) plus how the run ended.
+
+    `status` says it in words ("trained 50 epochs: loss 0.6931 -> 0.0412", or
+    "diverged in epoch 3 ..."), `diverged` is True when the loss stopped being finite (the
+    parameters are then left at their last finite values), `seconds` is the wall-clock time.
+    """
+
+    def __init__(self, losses=(), status: str = "", diverged: bool = False,
+                 seconds: float = 0.0):
+        super().__init__(losses)
+        self.status = status
+        self.diverged = diverged
+        self.seconds = seconds
+
+
+def _diverged_status(where: str, loss: float, lr: float) -> str:
+    what = "became inf or nan" if not math.isfinite(loss) else f"passed {LOSS_LIMIT:.0e}"
+    return (f"diverged {where}: the loss {what} (lr = {lr:g} is too large); "
+            "parameters kept at their last finite values")
+
+
+# ==========================================================================================
+# The article's network, term by term
+# ==========================================================================================
+def default_params(seed: int = 0) -> dict[str, float]:
+    """Seeded starting values: weights and biases drawn uniformly from [-1, 1]."""
+    seed = validate.integer("seed", seed, low=0)
+    values = np.random.default_rng(seed).uniform(-1.0, 1.0, len(PARAM_NAMES))
+    return {name: float(v) for name, v in zip(PARAM_NAMES, values, strict=True)}
+
+
+def _tiny_params(params) -> dict[str, float]:
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict with keys {', '.join(PARAM_NAMES)}, "
+                        f"got {type(params).__name__}")
+    missing = [k for k in PARAM_NAMES if k not in params]
+    unknown = sorted(str(k) for k in params if k not in PARAM_NAMES)
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown {', '.join(unknown)}")
+        raise ValueError(f"params: {'; '.join(parts)}; the names are {', '.join(PARAM_NAMES)}")
+    return {k: validate.number(f"params[{k!r}]", params[k]) for k in PARAM_NAMES}
+
+
+class TinyNet:
+    """The article's network: 2 inputs, 2 sigmoid hidden neurons, 2 outputs, squared error.
+
+    `params` is a dict with keys w1..w8, b1..b4 (seeded defaults when omitted);
+    `output_activation` is "identity" (the article) or "sigmoid".
+    """
+
+    def __init__(self, params: Mapping[str, float] | None = None,
+                 output_activation: str = "identity", seed: int = 0):
+        self.output_activation = validate.choice("output_activation", output_activation,
+                                                 OUTPUTS[:2])
+        self.params = _tiny_params(default_params(seed) if params is None else params)
+        self.values: dict[str, float] = {}   # every intermediate of the last forward pass
+        self.terms: dict[str, float] = {}    # every term of the last backward pass
+
+    # -- the two activations and their derivatives -----------------------------------------
+    @staticmethod
+    def g(u: float) -> float:
+        """The hidden activation: sigmoid, g(u) = 1 / (1 + e^-u)."""
+        return ACTIVATIONS["sigmoid"].f(u)
+
+    def o(self, u: float) -> float:
+        """The output activation: identity (o(u) = u) or sigmoid."""
+        return u if self.output_activation == "identity" else ACTIVATIONS["sigmoid"].f(u)
+
+    def o_prime_from_output(self, y_hat: float) -> float:
+        """o'(u) written with the stored output: 1 for identity, y_hat (1 - y_hat) for sigmoid."""
+        return 1.0 if self.output_activation == "identity" else y_hat * (1.0 - y_hat)
+
+    # -- forward ---------------------------------------------------------------------------
+    def forward(self, x) -> np.ndarray:
+        """[y1_hat, y2_hat] for the input x = [x1, x2]; every intermediate is kept in
+        `self.values` (x1, x2, u1, h1, u2, h2, u3, y1_hat, u4, y2_hat)."""
+        x1, x2 = validate.array("x", x, shape=(2,))
+        p = self.params
+        u1 = p["w1"] * x1 + p["w2"] * x2 + p["b1"]
+        u2 = p["w3"] * x1 + p["w4"] * x2 + p["b2"]
+        h1, h2 = self.g(u1), self.g(u2)
+        u3 = p["w5"] * h1 + p["w6"] * h2 + p["b3"]
+        u4 = p["w7"] * h1 + p["w8"] * h2 + p["b4"]
+        y1_hat, y2_hat = self.o(u3), self.o(u4)
+        self.values = {"x1": float(x1), "x2": float(x2), "u1": u1, "h1": h1, "u2": u2, "h2": h2,
+                       "u3": u3, "y1_hat": y1_hat, "u4": u4, "y2_hat": y2_hat}
+        return np.array([y1_hat, y2_hat])
+
+    def loss(self, x, y) -> float:
+        """L = 1/2 [(y1 - y1_hat)^2 + (y2 - y2_hat)^2]."""
+        y1, y2 = validate.array("y", y, shape=(2,))
+        y1_hat, y2_hat = self.forward(x)
+        L = 0.5 * ((y1 - y1_hat) ** 2 + (y2 - y2_hat) ** 2)
+        self.values.update(y1=float(y1), y2=float(y2), L=float(L))
+        return float(L)
+
+    # -- backward --------------------------------------------------------------------------
+    def backward(self, x, y) -> dict[str, float]:
+        """dL/dp for every parameter p, by the chain rule from the back to the front.
+
+        The output terms delta3 = dL/du3 and delta4 = dL/du4 are computed once and then
+        reused by all four hidden-layer chains: that reuse is back-propagation.
+        All intermediates are kept in `self.terms`.
+        """
+        self.loss(x, y)
+        v, p = self.values, self.params
+        # output layer: one chain each, L -> y_hat -> u -> weight
+        dL_dy1_hat = v["y1_hat"] - v["y1"]                        # from L = 1/2 (y1 - y1_hat)^2
+        dL_dy2_hat = v["y2_hat"] - v["y2"]
+        delta3 = dL_dy1_hat * self.o_prime_from_output(v["y1_hat"])  # dL/du3, stored
+        delta4 = dL_dy2_hat * self.o_prime_from_output(v["y2_hat"])  # dL/du4, stored
+        grads = {
+            "w5": delta3 * v["h1"], "w6": delta3 * v["h2"], "b3": delta3,
+            "w7": delta4 * v["h1"], "w8": delta4 * v["h2"], "b4": delta4,
+        }
+        # hidden layer: h1 reaches L through both outputs, so the two chains are summed;
+        # both reuse the stored delta3 and delta4
+        dL_dh1 = delta3 * p["w5"] + delta4 * p["w7"]
+        dL_dh2 = delta3 * p["w6"] + delta4 * p["w8"]
+        g_prime_1 = v["h1"] * (1.0 - v["h1"])                     # g'(u1) = g(u1) (1 - g(u1))
+        g_prime_2 = v["h2"] * (1.0 - v["h2"])
+        delta1 = dL_dh1 * g_prime_1                               # dL/du1
+        delta2 = dL_dh2 * g_prime_2                               # dL/du2
+        grads.update({
+            "w1": delta1 * v["x1"], "w2": delta1 * v["x2"], "b1": delta1,
+            "w3": delta2 * v["x1"], "w4": delta2 * v["x2"], "b2": delta2,
+        })
+        self.terms = {"dL_dy1_hat": dL_dy1_hat, "dL_dy2_hat": dL_dy2_hat,
+                      "delta3": delta3, "delta4": delta4, "dL_dh1": dL_dh1, "dL_dh2": dL_dh2,
+                      "g_prime_1": g_prime_1, "g_prime_2": g_prime_2,
+                      "delta1": delta1, "delta2": delta2}
+        return {k: float(grads[k]) for k in PARAM_NAMES}
+
+    # -- training --------------------------------------------------------------------------
+    def step(self, x, y, lr: float) -> float:
+        """One gradient-descent update p <- p - lr dL/dp of all twelve parameters at once.
+
+        Every gradient is computed at the old parameters before any of them changes.
+        Returns the loss at the old parameters.
+        """
+        lr = validate.positive("lr", lr)
+        grads = self.backward(x, y)
+        loss = self.values["L"]
+        self.params = {k: self.params[k] - lr * grads[k] for k in PARAM_NAMES}
+        return loss
+
+    def fit(self, x, y, lr: float, steps: int) -> History:
+        """`steps` updates on the one example (x, y); the loss before each step and at the
+        end. A loss that stops being finite ends the run with a 'diverged' status."""
+        lr = validate.positive("lr", lr)
+        steps = validate.integer("steps", steps, low=1)
+        x = validate.array("x", x, shape=(2,))
+        y = validate.array("y", y, shape=(2,))
+        history = History()
+        start = time.perf_counter()
+        with np.errstate(all="ignore"):
+            last_finite = self.params
+            for k in range(steps + 1):
+                loss = self.loss(x, y)
+                if not loss <= LOSS_LIMIT:               # also catches nan
+                    self.params = last_finite
+                    history.status = _diverged_status(f"at step {k}", loss, lr)
+                    history.diverged = True
+                    break
+                history.append(loss)
+                last_finite = self.params
+                if k < steps:
+                    self.step(x, y, lr)
+            else:
+                history.status = (f"{steps} steps with lr = {lr:g}: "
+                                  f"loss {history[0]:.4f} -> {history[-1]:.4f}")
+        history.seconds = time.perf_counter() - start
+        return history
+
+    def copy(self) -> TinyNet:
+        return TinyNet(dict(self.params), self.output_activation)
+
+
+# ==========================================================================================
+# Any number of layers, a whole batch at once
+# ==========================================================================================
+#: Training kernels for the common activations: the formulas of ann_helpers.activations,
+#: without re-validating every batch (fit checks its inputs once and runs under np.errstate,
+#: where exp(-u) overflowing to inf gives sigmoid 0 exactly), and with g'(u) written with
+#: the stored output a = g(u), so back-propagation reuses the forward pass instead of
+#: calling exp again. Tests check both against ACTIVATIONS[name].f and .df. Any other
+#: activation uses ACTIVATIONS[name].f and .df(u) with the stored net input u.
+_KERNELS: dict[str, tuple[Callable, Callable]] = {
+    "sigmoid": (lambda u: 1.0 / (1.0 + np.exp(-u)), lambda a: a * (1.0 - a)),
+    "tanh": (np.tanh, lambda a: 1.0 - a * a),
+    "relu": (lambda u: np.maximum(u, 0.0), lambda a: a > 0.0),
+    "linear": (lambda u: u, lambda a: 1.0),
+}
+
+
+def _layer_sizes(layer_sizes) -> tuple[int, ...]:
+    if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
+        raise TypeError("layer_sizes must be a list of whole numbers such as [2, 8, 1] "
+                        f"(inputs, hidden..., outputs), got {layer_sizes!r}")
+    if len(layer_sizes) < 2:
+        raise ValueError("layer_sizes must have at least 2 entries (inputs and outputs), "
+                         f"got {list(layer_sizes)!r}")
+    return tuple(validate.integer(f"layer_sizes[{i}]", n, low=1)
+                 for i, n in enumerate(layer_sizes))
+
+
+class MLP:
+    """A fully connected network for a batch of examples (rows of X).
+
+    layer_sizes  [n_inputs, n_hidden, ..., n_outputs]
+    activation   hidden activation, a name from ann_helpers.activations.ACTIVATIONS
+    output       "identity" or "sigmoid" (with the squared-error loss, mean over the batch),
+                 or "softmax" (with the cross-entropy loss, mean over the batch; labels may
+                 be one-hot rows or class numbers 0..n_outputs-1)
+    seed         seeds the starting weights and the shuffle of every epoch
+
+    `params` is a list of (W, b) pairs, W of shape (n_in, n_out), b of shape (n_out,), so a
+    layer computes X @ W + b. Starting weights: normal with standard deviation
+    sqrt(2 / (n_in + n_out)) (Glorot), or sqrt(2 / n_in) (He) for relu-like activations;
+    biases 0.
+    """
+
+    def __init__(self, layer_sizes, activation: str = "sigmoid", output: str = "identity",
+                 seed: int = 0):
+        self.layer_sizes = _layer_sizes(layer_sizes)
+        validate.choice("activation", activation, list(ACTIVATIONS))
+        self.activation = activation
+        self.output = validate.choice("output", output, OUTPUTS)
+        self.seed = validate.integer("seed", seed, low=0)
+        self.rng = np.random.default_rng(self.seed)
+        self._g, self._dg_out = _KERNELS.get(activation, (ACTIVATIONS[activation].f, None))
+        self._dg = ACTIVATIONS[activation].df
+        self.loss_name = "cross_entropy" if output == "softmax" else "squared_error"
+        params = []
+        for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:], strict=True):
+            fan = 2.0 / n_in if activation in ("relu", "leaky_relu") else 2.0 / (n_in + n_out)
+            params.append((self.rng.normal(0.0, math.sqrt(fan), (n_in, n_out)),
+                           np.zeros(n_out)))
+        self._params = params
+
+    def __repr__(self) -> str:
+        return (f"MLP({list(self.layer_sizes)}, activation={self.activation!r}, "
+                f"output={self.output!r}, seed={self.seed})")
+
+    # -- parameters ------------------------------------------------------------------------
+    @property
+    def params(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """[(W1, b1), (W2, b2), ...]; assign a new list to replace them (shapes checked)."""
+        return self._params
+
+    @params.setter
+    def params(self, params) -> None:
+        if not isinstance(params, Sequence) or len(params) != len(self.layer_sizes) - 1:
+            raise ValueError(f"params must be a list of {len(self.layer_sizes) - 1} (W, b) "
+                             f"pairs for layer_sizes {list(self.layer_sizes)}")
+        checked = []
+        for i, (pair, n_in, n_out) in enumerate(zip(params, self.layer_sizes[:-1],
+                                                    self.layer_sizes[1:], strict=True)):
+            if not isinstance(pair, Sequence) or len(pair) != 2:
+                raise ValueError(f"params[{i}] must be a pair (W, b), got {pair!r:.60}")
+            W = validate.array(f"params[{i}] W", pair[0], shape=(n_in, n_out))
+            b = validate.array(f"params[{i}] b", pair[1], shape=(n_out,))
+            checked.append((W.copy(), b.copy()))
+        self._params = checked
+
+    @property
+    def n_params(self) -> int:
+        """How many numbers the network has to learn: sum of n_in * n_out + n_out."""
+        return sum(W.size + b.size for W, b in self._params)
+
+    def get_flat(self) -> np.ndarray:
+        """All parameters in one vector (W1, b1, W2, b2, ... each flattened row by row)."""
+        return np.concatenate([a.ravel() for W, b in self._params for a in (W, b)])
+
+    def set_flat(self, theta) -> None:
+        """The inverse of get_flat."""
+        theta = validate.array("theta", theta, shape=(self.n_params,))
+        params, k = [], 0
+        for W, b in self._params:
+            Wn = theta[k:k + W.size].reshape(W.shape)
+            k += W.size
+            bn = theta[k:k + b.size].copy()
+            k += b.size
+            params.append((Wn.copy(), bn))
+        self._params = params
+
+    # -- inputs ----------------------------------------------------------------------------
+    def _check_X(self, X) -> np.ndarray:
+        return validate.array("X", X, shape=(None, self.layer_sizes[0]))
+
+    def _check_Y(self, Y, n: int) -> np.ndarray:
+        """Targets as an (n, n_outputs) float array; class numbers become one-hot rows."""
+        k = self.layer_sizes[-1]
+        arr = np.asarray(Y)
+        if self.output == "softmax" and arr.ndim == 1:
+            if arr.dtype.kind not in "iu":
+                raise ValueError("Y must be one-hot rows of shape (n, {k}) or whole class "
+                                 f"numbers 0..{k - 1}, got an array of dtype {arr.dtype}")
+            Y = one_hot(arr, k)
+        elif arr.ndim == 1 and k == 1:
+            Y = arr.reshape(-1, 1)
+        Y = validate.array("Y", Y, shape=(n, k))
+        if self.output == "softmax" and (np.any(Y < 0) or
+                                         not np.allclose(Y.sum(axis=1), 1.0, atol=1e-6)):
+            raise ValueError("Y must be one-hot rows (or probability rows summing to 1) for "
+                             "output='softmax'")
+        return Y
+
+    # -- forward ---------------------------------------------------------------------------
+    def _forward(self, X: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        """Activations [A_0 = X, A_1, ..., A_(L-1)] of the hidden layers and the output
+        layer's net input Z_L (no checks: the public methods check once). When g' cannot be
+        written with g(u) alone (relu, ...), the net inputs Z_l are kept in self._Z."""
+        A = [X]
+        keep = self._dg_out is None
+        Zs = []
+        for W, b in self._params[:-1]:
+            Z = A[-1] @ W + b
+            if keep:
+                Zs.append(Z)
+            A.append(self._g(Z))
+        self._Z = Zs
+        W, b = self._params[-1]
+        return A, A[-1] @ W + b
+
+    def _out(self, Z: np.ndarray) -> np.ndarray:
+        if self.output == "identity":
+            return Z
+        if self.output == "sigmoid":
+            return ACTIVATIONS["sigmoid"].f(Z)
+        return softmax(Z)
+
+    def forward(self, X) -> np.ndarray:
+        """The network's outputs for every row of X: shape (n, n_outputs).
+        For output='softmax' these are class probabilities (each row sums to 1)."""
+        X = self._check_X(X)
+        with np.errstate(all="ignore"):
+            return self._out(self._forward(X)[1])
+
+    def _loss_from_z(self, Z: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarray]:
+        """The mean loss over the batch and dL/dZ of the output layer.
+
+        softmax:   L = -1/n sum_i sum_k Y_ik log softmax(Z_i)_k, with the log-sum-exp of
+                   ann_helpers.losses (log softmax(z)_k = z_k - m - log sum_j e^(z_j - m),
+                   m = max z), inlined here so a batch is not validated again;
+                   dL/dZ = (softmax(Z) - Y) / n
+        identity:  L = 1/n sum_i 1/2 |y_hat_i - y_i|^2,  dL/dZ = (y_hat - y) / n
+        sigmoid:   the same with y_hat = sigmoid(Z),   dL/dZ = (y_hat - y) y_hat (1 - y_hat) / n
+        (tests check these against LOSSES["cross_entropy"] and LOSSES["squared_error"])
+        """
+        n = Z.shape[0]
+        if self.output == "softmax":
+            shifted = Z - Z.max(axis=1, keepdims=True)
+            E = np.exp(shifted)
+            S = E.sum(axis=1, keepdims=True)
+            # rows of Y sum to 1, so -sum Y (shifted - log S) = sum log S - sum Y shifted
+            loss = (float(np.log(S).sum()) - float(np.sum(Y * shifted))) / n
+            return loss, (E / S - Y) / n
+        if self.output == "identity":
+            R = Z - Y
+            return 0.5 * float(np.sum(R * R)) / n, R / n
+        P = ACTIVATIONS["sigmoid"].f(Z)
+        R = P - Y
+        return 0.5 * float(np.sum(R * R)) / n, R * (P * (1.0 - P)) / n
+
+    def _backward(self, A: list[np.ndarray], dZ: np.ndarray) -> list[tuple]:
+        """[(dW_l, db_l)] from the output layer's dZ, layer by layer towards the input."""
+        grads = []
+        for layer in range(len(self._params) - 1, -1, -1):
+            W = self._params[layer][0]
+            grads.append((A[layer].T @ dZ, dZ.sum(axis=0)))
+            if layer:
+                a = A[layer]
+                dA = dZ @ W.T
+                if self._dg_out is not None:
+                    dZ = dA * self._dg_out(a)                # g'(u) from the stored g(u)
+                else:
+                    dZ = dA * self._dg(self._Z[layer - 1])   # g'(u) from the stored u
+        grads.reverse()
+        return grads
+
+    def loss(self, X, Y) -> float:
+        """The mean loss over the rows of X: squared error 1/2 sum_k (y_hat - y)^2, or
+        cross-entropy for output='softmax'."""
+        X = self._check_X(X)
+        Y = self._check_Y(Y, X.shape[0])
+        with np.errstate(all="ignore"):
+            return self._loss_from_z(self._forward(X)[1], Y)[0]
+
+    def loss_and_gradients(self, X, Y) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
+        """The mean loss over the batch and [(dL/dW_l, dL/db_l)] matching `params`."""
+        X = self._check_X(X)
+        Y = self._check_Y(Y, X.shape[0])
+        with np.errstate(all="ignore"):
+            A, Z = self._forward(X)
+            loss, dZ = self._loss_from_z(Z, Y)
+            return loss, self._backward(A, dZ)
+
+    # -- training --------------------------------------------------------------------------
+    def step(self, X, Y, lr: float) -> float:
+        """One gradient-descent update W <- W - lr dL/dW (and b) of every layer, all from the
+        gradients at the old parameters. Returns the loss at the old parameters."""
+        lr = validate.positive("lr", lr)
+        loss, grads = self.loss_and_gradients(X, Y)
+        self._params = [(W - lr * dW, b - lr * db)
+                        for (W, b), (dW, db) in zip(self._params, grads, strict=True)]
+        return loss
+
+    def fit(self, X, Y, lr: float, epochs: int, batch_size: int | None = None,
+            shuffle: bool = True, callback: Callable | None = None) -> History:
+        """Minibatch gradient descent: the double loop, epochs x batches.
+
+            for epoch in range(epochs):
+                shuffle the rows (seeded)
+                for each batch of `batch_size` rows:
+                    loss, grads = loss_and_gradients(batch)
+                    W <- W - lr dW,  b <- b - lr db     (every layer)
+
+        batch_size 1 is SGD, None (or len(X)) the full batch. Returns a History: the mean
+        of the batch losses of each epoch (weighted by batch size), with a `status`.
+        `callback(epoch, loss, mlp)`, when given, is called after every epoch (epochs count
+        from 1), e.g. to draw live curves or move a progress bar.
+        A loss that becomes inf or nan (or passes LOSS_LIMIT) stops training with a
+        'diverged' status instead of an error; the parameters are left at their last finite
+        values.
+        """
+        X = self._check_X(X)
+        Y = self._check_Y(Y, X.shape[0])
+        n = X.shape[0]
+        lr = validate.positive("lr", lr)
+        epochs = validate.integer("epochs", epochs, low=1)
+        batch_size = n if batch_size is None else validate.integer("batch_size", batch_size,
+                                                                   low=1)
+        batch_size = min(batch_size, n)
+        if callback is not None:
+            validate.function("callback", callback)
+        history = History()
+        starts = range(0, n, batch_size)
+        start_time = time.perf_counter()
+        params = self._params
+        with np.errstate(all="ignore"):
+            for epoch in range(1, epochs + 1):
+                if shuffle:
+                    order = self.rng.permutation(n)
+                    Xs, Ys = X[order], Y[order]
+                else:
+                    Xs, Ys = X, Y
+                total = 0.0
+                for s in starts:
+                    xb, yb = Xs[s:s + batch_size], Ys[s:s + batch_size]
+                    try:
+                        A, Z = self._forward(xb)
+                        loss, dZ = self._loss_from_z(Z, yb)
+                    except ValueError:                   # an activation met inf or nan
+                        loss = math.nan
+                    if not (loss <= LOSS_LIMIT):       # also catches nan
+                        history.diverged = True
+                        history.status = _diverged_status(
+                            f"in epoch {epoch} (batch {s // batch_size + 1} of {len(starts)})",
+                            loss, lr)
+                        break
+                    params = self._params                # the last finite parameters
+                    total += loss * xb.shape[0]
+                    grads = self._backward(A, dZ)
+                    self._params = [(W - lr * dW, b - lr * db)
+                                    for (W, b), (dW, db) in zip(params, grads, strict=True)]
+                if history.diverged:
+                    self._params = params
+                    break
+                history.append(total / n)
+                if callback is not None:
+                    callback(epoch, total / n, self)
+        history.seconds = time.perf_counter() - start_time
+        if not history.diverged:
+            kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
+                    else f"minibatch {batch_size}")
+            history.status = (f"trained {epochs} epochs ({kind}, lr = {lr:g}): "
+                              f"loss {history[0]:.4f} -> {history[-1]:.4f}")
+        elif history:
+            history.status += f" (last finite epoch loss {history[-1]:.4f})"
+        return history
+
+    # -- classifiers -----------------------------------------------------------------------
+    def predict(self, X) -> np.ndarray:
+        """Class numbers: argmax of the outputs for softmax (or several outputs), and
+        output > 0.5 (sigmoid) or > 0 (identity) for a single output."""
+        out = self.forward(X)
+        if out.shape[1] > 1:
+            return np.argmax(out, axis=1)
+        threshold = 0.5 if self.output == "sigmoid" else 0.0
+        return (out[:, 0] > threshold).astype(int)
+
+    def accuracy(self, X, labels) -> float:
+        """The fraction of rows whose predicted class equals the label (class numbers, or
+        one-hot rows)."""
+        pred = self.predict(X)
+        labels = np.asarray(labels)
+        if labels.ndim == 2:
+            labels = np.argmax(labels, axis=1)
+        if labels.shape != pred.shape:
+            raise ValueError(f"labels must have {pred.shape[0]} entries, one per row of X, "
+                             f"got shape {labels.shape}")
+        return float(np.mean(pred == labels))
+
+
+# ==========================================================================================
+# Checking a gradient
+# ==========================================================================================
+@dataclass(frozen=True)
+class GradientCheck:
+    """An analytic gradient beside central differences, element by element.
+
+    relative error = |analytic - numerical| / max(|analytic|, |numerical|, floor); `floor`
+    keeps gradients that are 0 up to rounding from dividing by nearly nothing.
+    """
+
+    analytic: np.ndarray
+    numerical: np.ndarray
+    errors: np.ndarray
+
+    @property
+    def max_error(self) -> float:
+        """The largest relative error."""
+        return float(np.max(self.errors)) if self.errors.size else 0.0
+
+
+def gradient_check(f: Callable[[np.ndarray], float], x, grad, h: float = 1e-5,
+                   floor: float = 1e-8) -> GradientCheck:
+    """Compare an analytic gradient of f at x with central differences.
+
+    `grad` is the analytic gradient: an array of x's shape, or a function of x returning one.
+    """
+    f = validate.function("f", f)
+    x = validate.array("x", x)
+    floor = validate.positive("floor", floor)
+    analytic = grad(x.copy()) if callable(grad) else grad
+    analytic = validate.array("grad", analytic, shape=x.shape)
+    numerical = numerical_gradient(f, x, h=h)
+    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numerical)), floor)
+    return GradientCheck(analytic, numerical, np.abs(analytic - numerical) / scale)
+
+
+def check_tinynet(net: TinyNet, x, y, h: float = 1e-5) -> GradientCheck:
+    """TinyNet.backward beside central differences of TinyNet.loss, in PARAM_NAMES order."""
+    theta = np.array([net.params[k] for k in PARAM_NAMES])
+
+    def loss(t: np.ndarray) -> float:
+        return TinyNet(dict(zip(PARAM_NAMES, t, strict=True)), net.output_activation).loss(x, y)
+
+    grads = net.backward(x, y)
+    return gradient_check(loss, theta, np.array([grads[k] for k in PARAM_NAMES]), h=h)
+
+
+def check_mlp(mlp: MLP, X, Y, h: float = 1e-5) -> GradientCheck:
+    """MLP.loss_and_gradients beside central differences of MLP.loss, all parameters
+    flattened as in MLP.get_flat."""
+    theta = mlp.get_flat()
+    _, grads = mlp.loss_and_gradients(X, Y)
+    analytic = np.concatenate([a.ravel() for dW, db in grads for a in (dW, db)])
+    probe = MLP(mlp.layer_sizes, mlp.activation, mlp.output, mlp.seed)
+
+    def loss(t: np.ndarray) -> float:
+        probe.set_flat(t)
+        return probe.loss(X, Y)
+
+    return gradient_check(loss, theta, analytic, h=h)
