@@ -182,3 +182,70 @@ def get_loss(loss) -> Loss:
         raise TypeError(f"loss must be a name ({', '.join(map(repr, LOSSES))}) or a Loss, "
                         f"got {loss!r} of type {type(loss).__name__}")
     return LOSSES[loss]
+
+
+# -- the loss as a function of the parameters (lesson 06) -----------------------------------
+# The model (target function, 目標函數) y_hat = f(x; w, b) = w x + b has inputs x and
+# parameters w, b. Substitute the training examples (x_i, y_i): the inputs and labels become
+# constants and the loss becomes a function of the parameters alone,
+#     L(w, b) = sum_i loss(w x_i + b, y_i),
+# with, by the chain rule, dL/dw = sum_i loss'(y_hat_i) x_i and dL/db = sum_i loss'(y_hat_i).
+def example_data(n: int = 8, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """A small seeded data set for fitting a line: x evenly spread over [0, 4],
+    y = 0.8 x + 1 + normal noise (standard deviation 0.4)."""
+    n = validate.integer("n", n, low=2, high=1000)
+    seed = validate.integer("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    x = np.linspace(0.0, 4.0, n)
+    y = 0.8 * x + 1.0 + rng.normal(0.0, 0.4, n)
+    return x, y
+
+
+def _data(x, y):
+    x = validate.array("x", x, ndim=1)
+    y = validate.array("y", y, ndim=1)
+    if x.shape != y.shape:
+        raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
+    return x, y
+
+
+def _params(params) -> np.ndarray:
+    return validate.array("params", params, shape=(2,))
+
+
+def line_loss(params, x, y, loss="squared_error") -> float:
+    """L(w, b) = sum_i loss(w x_i + b, y_i) for the line y_hat = w x + b; params = (w, b)."""
+    w, b = _params(params)
+    x, y = _data(x, y)
+    return get_loss(loss).f(w * x + b, y)
+
+
+def line_loss_grad(params, x, y, loss="squared_error") -> np.ndarray:
+    """(dL/dw, dL/db) = (sum_i loss'(y_hat_i) x_i, sum_i loss'(y_hat_i)), the chain rule."""
+    w, b = _params(params)
+    x, y = _data(x, y)
+    d = get_loss(loss).grad(w * x + b, y)
+    return np.array([np.sum(d * x), np.sum(d)])
+
+
+def least_squares_line(x, y) -> np.ndarray:
+    """(w, b) minimising the squared error, from numpy.linalg.lstsq on the matrix [x, 1]."""
+    x, y = _data(x, y)
+    A = np.column_stack([x, np.ones_like(x)])
+    solution, *_ = np.linalg.lstsq(A, y, rcond=None)
+    return solution
+
+
+def symbolic_example_loss(x1, x2, y):
+    """The article's move with sympy: the model f(x1, x2) = a x1 + b x2 + c, one training
+    example (x1, x2, y) substituted; returns (L, [dL/da, dL/db, dL/dc]) with
+    L = 1/2 (f - y)^2 an expression in the parameters a, b, c alone."""
+    import sympy as sp
+
+    values = [validate.number(name, v) for name, v in (("x1", x1), ("x2", x2), ("y", y))]
+    a, b, c, X1, X2, Y = sp.symbols("a b c x1 x2 y")
+    model = a * X1 + b * X2 + c
+    loss = sp.Rational(1, 2) * (model - Y) ** 2
+    subs = {s: sp.nsimplify(v) for s, v in zip((X1, X2, Y), values, strict=True)}
+    L = sp.expand(loss.subs(subs))
+    return L, [sp.expand(sp.diff(L, p)) for p in (a, b, c)]

@@ -1,0 +1,108 @@
+"""Lesson 06 explorer "fit it by hand": move w and b of the line y_hat = w x + b over a small
+data set and watch the loss L(w, b) = sum_i loss(w x_i + b, y_i).
+
+Left: the data, the line and the residuals y_hat_i - y_i (red segments). Right: the loss over
+the (w, b) plane as level curves (computed once per loss form), the current (w, b) as a dot
+and the best (w, b) for that loss as a star.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.ticker import MaxNLocator
+
+from ..losses import LOSSES, example_data, least_squares_line
+from ..plotting import COLORS, new_figure
+from ..widgets import Explorer, slider, toggle
+
+W_RANGE = (-1.0, 3.0)
+B_RANGE = (-2.0, 4.0)
+FORMS = ("squared_error", "absolute_error")
+
+
+def _loss_grid(x, y, form: str, n: int = 121):
+    """W, B and L(w, b) on an n x n grid of the slider ranges, all at once."""
+    w = np.linspace(*W_RANGE, n)
+    b = np.linspace(*B_RANGE, n)
+    W, B = np.meshgrid(w, b)
+    R = W[..., None] * x + B[..., None] - y            # residuals, shape (n, n, examples)
+    L = 0.5 * np.sum(R * R, axis=-1) if form == "squared_error" else np.sum(np.abs(R), axis=-1)
+    return W, B, L
+
+
+class LossFitExplorer(Explorer):
+    """Sliders w, b and a loss form; the line over the data, residuals and the loss live."""
+
+    name = "loss_fit"
+
+    def make_controls(self):
+        return {
+            "w": slider("w (slope)", 0.2, *W_RANGE, 0.05),
+            "b": slider("b (intercept)", 2.5, *B_RANGE, 0.05),
+            "loss": toggle("loss", list(FORMS), "squared_error"),
+        }
+
+    def make_figure(self):
+        self.x, self.y = example_data()
+        fig, (ax, ax_l) = new_figure(ncols=2, size=(7.6, 3.2))
+        ax.scatter(self.x, self.y, color=COLORS["curve"], zorder=3, s=22)
+        self.xs = np.array([-0.3, 4.3])
+        (self.line,) = ax.plot(self.xs, self.xs, color=COLORS["start"], linewidth=2)
+        self.residuals = LineCollection([], colors=COLORS["path"], linewidths=1.5)
+        ax.add_collection(self.residuals)
+        ax.set_xlim(*self.xs)
+        ax.set_ylim(-1.0, 6.0)
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.set_xticks([0, 2, 4])            # few tick labels: text is what is slow to draw
+        ax.set_yticks([0, 2, 4])
+        self.ax = ax
+
+        self.best = {}
+        self.contours = {}
+        for form in FORMS:
+            W, B, L = _loss_grid(self.x, self.y, form)
+            levels = np.quantile(L, np.linspace(0.0, 1.0, 14) ** 2)[1:]
+            self.contours[form] = ax_l.contour(W, B, L, levels=levels, cmap="viridis",
+                                               linewidths=0.9)
+            i = np.unravel_index(np.argmin(L), L.shape)
+            self.best[form] = (W[i], B[i])
+        self.best["squared_error"] = tuple(least_squares_line(self.x, self.y))   # exact
+        (self.star,) = ax_l.plot([], [], marker="*", markersize=13, color=COLORS["end"],
+                                 linestyle="none")
+        (self.dot,) = ax_l.plot([], [], marker="o", markersize=7, color=COLORS["start"],
+                                linestyle="none")
+        ax_l.set_xlim(*W_RANGE)
+        ax_l.set_ylim(*B_RANGE)
+        ax_l.set_xlabel("w")
+        ax_l.set_ylabel("b", labelpad=-2)
+        ax_l.xaxis.set_major_locator(MaxNLocator(3))
+        ax_l.yaxis.set_major_locator(MaxNLocator(3))
+        self.ax_l = ax_l
+        ax.set_title("L = 0.000", fontsize=9)
+        ax_l.set_title("L(w, b): squared_error (star: the minimum)", fontsize=9)
+        fig.canvas.draw()
+        fig.set_layout_engine(None)   # keep the first layout; None also spares savefig a
+                                      # second, layout-only draw on every slider move
+        return fig
+
+    def update(self, w, b, loss):
+        y_hat = w * self.x + b
+        L = LOSSES[loss].f(y_hat, self.y)
+        self.line.set_ydata(w * self.xs + b)
+        self.residuals.set_segments(
+            [((xi, yi), (xi, yh)) for xi, yi, yh in zip(self.x, self.y, y_hat, strict=True)])
+        for form, cs in self.contours.items():
+            cs.set_visible(form == loss)
+        bw, bb = self.best[loss]
+        L_best = LOSSES[loss].f(bw * self.x + bb, self.y)
+        self.star.set_data([bw], [bb])
+        self.dot.set_data([w], [b])
+        formula = "1/2 sum r_i^2" if loss == "squared_error" else "sum |r_i|"
+        self.ax.set_title(f"y_hat = {w:.2f} x + {b:.2f};  L = {formula} = {L:.3f}", fontsize=9)
+        self.ax_l.set_title(f"L(w, b): {loss} (star: the minimum)", fontsize=9)
+        gap = L - L_best
+        verdict = ("at the minimum (to slider precision)" if gap < 0.01
+                   else f"{gap:.3f} above the minimum {L_best:.3f} at w = {bw:.2f}, b = {bb:.2f}")
+        return f"w = {w:.2f}, b = {b:.2f}: {loss} L = {L:.3f}, {verdict}"

@@ -1,0 +1,116 @@
+"""Lesson 05 explorer: one neuron y = g(w1 x1 + w2 x2 + b) over the (x1, x2) plane.
+
+Left: the output as a heat map (dark = low, yellow = high) with the dashed line w . x + b = 0,
+where u changes sign, and the arrow w pointing to the side where u > 0. Right: the activation
+g(u), with the stretch of u that the plotted square actually reaches drawn thick.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from ..activations import ACTIVATIONS
+from ..plotting import COLORS, new_figure
+from ..widgets import Explorer, dropdown, slider
+
+LIMIT = 2.0          # the plane shown is [-LIMIT, LIMIT]^2
+N = 81               # grid points per side
+#: fixed colour ranges for bounded activations; the others use the range of the picture
+BOUNDED = {"sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+
+
+class NeuronExplorer(Explorer):
+    """Sliders w1, w2, b and an activation chooser; the neuron's output as a heat map."""
+
+    name = "neuron"
+
+    def make_controls(self):
+        return {
+            "w1": slider("w1", 1.0, -3.0, 3.0, 0.1),
+            "w2": slider("w2", -1.0, -3.0, 3.0, 0.1),
+            "b": slider("b", 0.5, -3.0, 3.0, 0.1),
+            "activation": dropdown("activation", list(ACTIVATIONS), "sigmoid"),
+        }
+
+    def make_figure(self):
+        fig, (ax, ax_g) = new_figure(ncols=2, size=(7.2, 3.2))
+        s = np.linspace(-LIMIT, LIMIT, N)
+        self.X1, self.X2 = np.meshgrid(s, s)
+        self.image = ax.imshow(np.zeros((N, N)), origin="lower", cmap="viridis",
+                               extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), interpolation="none",
+                               vmin=0.0, vmax=1.0)
+        (self.boundary,) = ax.plot([], [], color="white", linestyle="--", linewidth=2)
+        self.arrow = ax.annotate("", xy=(0, 0), xytext=(0, 0),
+                                 arrowprops={"arrowstyle": "->", "color": "white", "lw": 1.5})
+        ax.set_xlim(-LIMIT, LIMIT)
+        ax.set_ylim(-LIMIT, LIMIT)
+        ax.set_xticks([-2, 0, 2])            # few tick labels: text is what costs most to draw
+        ax.set_yticks([-2, 0, 2])
+        ax.set_xlabel("x1")
+        ax.set_ylabel("x2", labelpad=-2)
+        ax.grid(False)
+        self.ax = ax
+
+        self.u_all = np.linspace(-15.0, 15.0, 601)
+        (self.g_curve,) = ax_g.plot([], [], color=COLORS["muted"], linewidth=1.2)
+        (self.g_used,) = ax_g.plot([], [], color=COLORS["curve"], linewidth=3.5)
+        ax_g.axvline(0.0, color=COLORS["muted"], linewidth=0.8)
+        ax_g.set_xlabel("u = w . x + b  (thick: u in the square)")
+        ax_g.yaxis.set_major_locator(MaxNLocator(3))
+        ax_g.xaxis.set_major_locator(MaxNLocator(3))
+        self.ax_g = ax_g
+        # Lay the figure out once, then keep that layout: re-solving it on every slider move
+        # would cost more than drawing.
+        ax.set_title("y = sigmoid(w . x + b), colour 0.00 .. 1.00", fontsize=9)
+        ax_g.set_title("g = sigmoid  1/(1+e^-u)", fontsize=9)
+        fig.canvas.draw()
+        fig.set_layout_engine(None)     # None, not "none": "none" leaves a placeholder engine
+                                        # that still costs savefig a second, layout-only draw
+        return fig
+
+    def update(self, w1, w2, b, activation):
+        g = ACTIVATIONS[activation]
+        U = w1 * self.X1 + w2 * self.X2 + b
+        Y = g.f(U)
+        lo, hi = BOUNDED.get(activation, (float(Y.min()), float(Y.max())))
+        if hi - lo < 1e-9:                       # a flat picture (w = 0): any range will do
+            lo, hi = lo - 0.5, hi + 0.5
+        self.image.set_data(Y)
+        self.image.set_clim(lo, hi)
+
+        norm2 = w1 * w1 + w2 * w2
+        if norm2 > 1e-12:
+            p0 = np.array([w1, w2]) * (-b / norm2)          # the point of the line nearest 0
+            d = np.array([-w2, w1]) / np.sqrt(norm2)        # along the line
+            ends = np.array([p0 - 10 * d, p0 + 10 * d])
+            self.boundary.set_data(ends[:, 0], ends[:, 1])
+            self.arrow.xy = tuple(p0 + 0.8 * np.array([w1, w2]) / np.sqrt(norm2))
+            self.arrow.set_position(tuple(p0))
+            self.arrow.set_visible(bool(np.all(np.abs(p0) < LIMIT)))
+            inside = np.abs(b) / np.sqrt(norm2) < LIMIT * np.sqrt(2)
+            where = ("the arrow w points to where u > 0" if inside
+                     else "the boundary lies outside the square shown")
+            line = f"boundary {w1:.2f} x1 + {w2:.2f} x2 + {b:.2f} = 0; {where}"
+        else:
+            self.boundary.set_data([], [])
+            self.arrow.set_visible(False)
+            line = f"w = 0: no boundary, the output is g(b) = {float(g.f(b)):.4f} everywhere"
+
+        u_lo, u_hi = float(U.min()), float(U.max())
+        span = max(6.0, abs(u_lo), abs(u_hi))
+        u = self.u_all[np.abs(self.u_all) <= span]
+        gu = g.f(u)
+        self.g_curve.set_data(u, gu)
+        used = u[(u >= u_lo) & (u <= u_hi)]
+        if used.size == 0:
+            used = np.array([u_lo, u_hi])
+        self.g_used.set_data(used, g.f(used))
+        self.ax_g.set_xlim(-span, span)
+        g_lo, g_hi = float(gu.min()), float(gu.max())
+        pad = 0.08 * max(g_hi - g_lo, 1e-3)
+        self.ax_g.set_ylim(g_lo - pad, g_hi + pad)
+        self.ax_g.set_title(f"g = {g.label}", fontsize=9)
+        self.ax.set_title(f"y = {activation}(w . x + b), colour {lo:.2f} .. {hi:.2f}",
+                          fontsize=9)
+        return f"{line}; y ranges over [{float(Y.min()):.3f}, {float(Y.max()):.3f}]"
