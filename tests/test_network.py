@@ -1,0 +1,361 @@
+"""ann_helpers.network: back-propagation checked against central differences, the update
+rule, training, divergence, and bad input."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+from ann_helpers.activations import ACTIVATIONS
+from ann_helpers.losses import LOSSES
+from ann_helpers.network import (
+    _KERNELS,
+    MLP,
+    PARAM_NAMES,
+    TinyNet,
+    check_mlp,
+    check_tinynet,
+    default_params,
+    gradient_check,
+)
+
+TOL = 1e-6
+SMOOTH = ["sigmoid", "tanh", "softplus", "linear"]
+KINKED = ["relu", "leaky_relu"]
+
+
+@pytest.fixture(autouse=True)
+def warnings_are_errors():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+
+
+def _targets(output: str, rng, n: int, k: int):
+    if output == "softmax":
+        return rng.integers(0, k, n)
+    if output == "sigmoid":
+        return rng.uniform(0.0, 1.0, (n, k))
+    return rng.normal(0.0, 1.0, (n, k))
+
+
+# -- the gradient checker itself ------------------------------------------------------------
+def test_gradient_check_passes_a_right_gradient_and_flags_a_wrong_one():
+    def f(x):
+        return float(np.sum(x ** 3) + x[0] * x[1])
+
+    def grad(x):
+        return 3 * x ** 2 + np.array([x[1], x[0], 0.0])
+
+    x = np.array([0.3, -1.2, 2.0])
+    right = gradient_check(f, x, grad)
+    assert right.max_error < TOL
+    wrong = gradient_check(f, x, lambda x: 3 * x ** 2)   # forgot the x0 x1 term
+    assert wrong.max_error > 0.1
+    assert wrong.errors.shape == x.shape
+
+
+def test_gradient_check_rejects_mismatched_shapes_and_bad_arguments():
+    with pytest.raises(ValueError, match=r"grad must have shape \(3\)"):
+        gradient_check(lambda x: float(x.sum()), np.zeros(3), np.zeros(2))
+    with pytest.raises(TypeError, match="f must be a function"):
+        gradient_check(3.0, np.zeros(3), np.zeros(3))
+    with pytest.raises(ValueError, match="relative_floor must be in"):
+        gradient_check(lambda x: float(x.sum()), np.zeros(3), np.ones(3), relative_floor=0.0)
+
+
+def test_richardson_gradient_is_fourth_order():
+    from ann_helpers.calculus import numerical_gradient
+    from ann_helpers.network import richardson_gradient
+
+    def f(x):
+        return float(np.sum(np.exp(x)))
+
+    x = np.array([0.5, -1.0])
+    plain = np.max(np.abs(numerical_gradient(f, x, h=1e-2) - np.exp(x)))
+    refined = np.max(np.abs(richardson_gradient(f, x, h=1e-2) - np.exp(x)))
+    assert refined < 1e-3 * plain
+
+
+# -- TinyNet ------------------------------------------------------------------------------
+@pytest.mark.parametrize("output", ["identity", "sigmoid"])
+@pytest.mark.parametrize("seed", range(6))
+def test_tinynet_gradients_match_central_differences(output, seed):
+    rng = np.random.default_rng(100 + seed)
+    net = TinyNet(output_activation=output, seed=seed)
+    x, y = rng.normal(0, 1.5, 2), rng.uniform(-1, 1, 2)
+    result = check_tinynet(net, x, y)
+    assert result.max_error < TOL, dict(zip(PARAM_NAMES, result.errors, strict=True))
+    assert np.any(np.abs(result.analytic) > 1e-3)      # not a trivially zero gradient
+
+
+def test_tinynet_forward_keeps_every_intermediate_and_matches_the_formulas():
+    p = default_params(3)
+    net = TinyNet(p)
+    x, y = np.array([0.5, -1.0]), np.array([1.0, 0.0])
+    L = net.loss(x, y)
+    v = net.values
+    sig = ACTIVATIONS["sigmoid"].f
+    h1 = sig(p["w1"] * 0.5 - p["w2"] + p["b1"])
+    h2 = sig(p["w3"] * 0.5 - p["w4"] + p["b2"])
+    y1 = p["w5"] * h1 + p["w6"] * h2 + p["b3"]
+    y2 = p["w7"] * h1 + p["w8"] * h2 + p["b4"]
+    assert v["h1"] == pytest.approx(h1) and v["h2"] == pytest.approx(h2)
+    assert v["y1_hat"] == pytest.approx(y1) and v["y2_hat"] == pytest.approx(y2)
+    assert L == pytest.approx(0.5 * ((1 - y1) ** 2 + y2 ** 2))
+    assert L == pytest.approx(LOSSES["squared_error"].f(net.forward(x), y))
+
+
+def test_tinynet_backward_reuses_the_output_deltas():
+    net = TinyNet(seed=5)
+    g = net.backward([0.3, 0.8], [0.0, 1.0])
+    t, p, v = net.terms, net.params, net.values
+    # dL/dw1 is the sum of two chains, through y1_hat and through y2_hat
+    chain_y1 = (v["y1_hat"] - v["y1"]) * p["w5"] * v["h1"] * (1 - v["h1"]) * v["x1"]
+    chain_y2 = (v["y2_hat"] - v["y2"]) * p["w7"] * v["h1"] * (1 - v["h1"]) * v["x1"]
+    assert g["w1"] == pytest.approx(chain_y1 + chain_y2)
+    assert g["w5"] == pytest.approx(t["delta3"] * v["h1"])
+    assert t["g_prime_1"] == pytest.approx(ACTIVATIONS["sigmoid"].df(v["u1"]))
+
+
+def test_tinynet_agrees_with_the_matrix_version():
+    p = default_params(7)
+    net = TinyNet(p)
+    mlp = MLP([2, 2, 2], "sigmoid", "identity")
+    mlp.params = [(np.array([[p["w1"], p["w3"]], [p["w2"], p["w4"]]]), np.array([p["b1"], p["b2"]])),
+                  (np.array([[p["w5"], p["w7"]], [p["w6"], p["w8"]]]), np.array([p["b3"], p["b4"]]))]
+    x, y = np.array([0.4, -0.7]), np.array([0.2, 0.9])
+    g = net.backward(x, y)
+    loss, ((dW1, db1), (dW2, db2)) = mlp.loss_and_gradients(x[None, :], y[None, :])
+    assert loss == pytest.approx(net.values["L"])
+    np.testing.assert_allclose(dW1, [[g["w1"], g["w3"]], [g["w2"], g["w4"]]], rtol=1e-12)
+    np.testing.assert_allclose(db2, [g["b3"], g["b4"]], rtol=1e-12)
+    np.testing.assert_allclose(dW2, [[g["w5"], g["w7"]], [g["w6"], g["w8"]]], rtol=1e-12)
+    np.testing.assert_allclose(db1, [g["b1"], g["b2"]], rtol=1e-12)
+
+
+def test_tinynet_step_uses_the_old_parameters_for_every_update():
+    net = TinyNet(seed=1)
+    x, y, lr = [1.0, -0.5], [0.5, -0.5], 0.7
+    old = dict(net.params)
+    grads = net.backward(x, y)
+    loss_before = net.step(x, y, lr)
+    assert loss_before == pytest.approx(TinyNet(old).loss(x, y))
+    for k in PARAM_NAMES:
+        assert net.params[k] == pytest.approx(old[k] - lr * grads[k], rel=1e-14, abs=1e-15)
+    # updating one parameter at a time (each gradient at partly new values) gives another
+    # answer, so the test above can tell the two apart
+    seq = TinyNet(old)
+    for k in reversed(PARAM_NAMES):
+        g = seq.backward(x, y)[k]
+        seq.params[k] -= lr * g
+    assert any(abs(seq.params[k] - net.params[k]) > 1e-6 for k in PARAM_NAMES)
+
+
+def test_tinynet_fit_decreases_the_loss_and_reports_divergence():
+    x, y = [1.0, 2.0], [1.0, 0.0]
+    good = TinyNet(seed=2).fit(x, y, lr=0.5, steps=30)
+    assert not good.diverged and good[-1] < 0.01 * good[0]
+    assert np.all(np.diff(good) <= 1e-12)
+    assert good.status.startswith("30 steps with lr = 0.5")
+    net = TinyNet(seed=2)
+    bad = net.fit(x, y, lr=80.0, steps=50)
+    assert bad.diverged and "diverged at step" in bad.status and "lr = 80" in bad.status
+    assert all(np.isfinite(list(net.params.values())))
+
+
+def test_tinynet_rejects_bad_input():
+    p = default_params(0)
+    with pytest.raises(ValueError, match="missing w3, b4"):
+        TinyNet({k: v for k, v in p.items() if k not in ("w3", "b4")})
+    with pytest.raises(ValueError, match="unknown w9"):
+        TinyNet({**p, "w9": 1.0})
+    with pytest.raises(ValueError, match=r"params\['w5'\] must be a finite number"):
+        TinyNet({**p, "w5": float("nan")})
+    with pytest.raises(TypeError, match=r"params\['b1'\] must be a real number"):
+        TinyNet({**p, "b1": "0.5"})
+    with pytest.raises(TypeError, match="params must be a dict"):
+        TinyNet([1.0] * 12)
+    with pytest.raises(ValueError, match="output_activation must be one of 'identity', 'sigmoid'"):
+        TinyNet(output_activation="softmax")
+    net = TinyNet()
+    with pytest.raises(ValueError, match=r"x must have shape \(2\)"):
+        net.forward([1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match=r"y must have shape \(2\)"):
+        net.loss([1.0, 2.0], [1.0])
+    with pytest.raises(ValueError, match="x must contain only finite numbers"):
+        net.backward([np.inf, 0.0], [0.0, 0.0])
+    with pytest.raises(ValueError, match=r"lr must be in \(0, inf\]"):
+        net.step([1.0, 2.0], [0.0, 0.0], lr=-0.1)
+    with pytest.raises(ValueError, match=r"steps must be a whole number in \[1, inf\]"):
+        net.fit([1.0, 2.0], [0.0, 0.0], lr=0.1, steps=0)
+
+
+# -- MLP ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("activation", SMOOTH + KINKED)
+@pytest.mark.parametrize("output", ["identity", "sigmoid", "softmax"])
+@pytest.mark.parametrize("batch,seed", [(1, 0), (5, 1), (17, 2), (3, 3), (8, 4)])
+def test_mlp_gradients_match_central_differences(activation, output, batch, seed):
+    rng = np.random.default_rng(seed)
+    sizes = [3, 5, 4, 3] if seed % 2 == 0 else [4, 6, 2]
+    mlp = MLP(sizes, activation, output, seed=seed)
+    # biases start at 0; random ones keep a relu unit whose inputs are all 0 off its kink
+    mlp.params = [(W, rng.normal(0.0, 0.5, b.shape)) for W, b in mlp.params]
+    X = rng.normal(0.0, 1.0, (batch, sizes[0]))
+    Y = _targets(output, rng, batch, sizes[-1])
+    result = check_mlp(mlp, X, Y)
+    assert result.max_error < TOL, (result.max_error, np.argmax(result.errors))
+    assert np.max(np.abs(result.analytic)) > 1e-4
+
+
+def test_mlp_layers_compute_x_at_w_plus_b():
+    mlp = MLP([3, 4, 2], "tanh", "identity", seed=4)
+    (W1, b1), (W2, b2) = mlp.params
+    assert W1.shape == (3, 4) and b1.shape == (4,) and W2.shape == (4, 2) and b2.shape == (2,)
+    X = np.random.default_rng(0).normal(size=(6, 3))
+    np.testing.assert_allclose(mlp.forward(X), np.tanh(X @ W1 + b1) @ W2 + b2, rtol=1e-12)
+    assert mlp.n_params == 3 * 4 + 4 + 4 * 2 + 2
+
+
+@pytest.mark.parametrize("name", sorted(_KERNELS))
+def test_training_kernels_match_the_activations_module(name):
+    u = np.linspace(-30, 30, 601)
+    g, dg_from_output = _KERNELS[name]
+    a = g(u)
+    np.testing.assert_allclose(a, ACTIVATIONS[name].f(u), rtol=1e-12, atol=1e-300)
+    away = np.abs(u) > 1e-9      # relu's kink: the two conventions may differ exactly at 0
+    np.testing.assert_allclose(np.broadcast_to(dg_from_output(a), u.shape)[away],
+                               ACTIVATIONS[name].df(u)[away], rtol=1e-9, atol=1e-15)
+
+
+@pytest.mark.parametrize("output,loss", [("softmax", "cross_entropy"),
+                                         ("identity", "squared_error"),
+                                         ("sigmoid", "squared_error")])
+def test_mlp_loss_is_the_mean_of_the_registry_loss(output, loss):
+    rng = np.random.default_rng(3)
+    mlp = MLP([2, 3, 3], "sigmoid", output, seed=1)
+    X = rng.normal(size=(9, 2))
+    labels = rng.integers(0, 3, 9)
+    Y = np.eye(3)[labels] if output == "softmax" else rng.uniform(size=(9, 3))
+    (W1, b1), (W2, b2) = mlp.params
+    Z = ACTIVATIONS["sigmoid"].f(X @ W1 + b1) @ W2 + b2
+    if output == "softmax":
+        expected = LOSSES[loss].f_logits(Z, Y) / 9
+    else:
+        y_hat = Z if output == "identity" else ACTIVATIONS["sigmoid"].f(Z)
+        expected = LOSSES[loss].f(y_hat, Y) / 9
+    assert mlp.loss(X, Y) == pytest.approx(expected, rel=1e-12)
+    if output == "softmax":
+        assert mlp.loss(X, labels) == pytest.approx(expected, rel=1e-12)   # class numbers
+        np.testing.assert_allclose(mlp.forward(X).sum(axis=1), 1.0)
+
+
+def test_mlp_step_uses_the_old_parameters_and_fit_of_one_full_batch_is_one_step():
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(12, 2)), rng.normal(size=(12, 2))
+    a = MLP([2, 3, 2], "tanh", "identity", seed=3)
+    b = MLP([2, 3, 2], "tanh", "identity", seed=3)
+    old = [(W.copy(), c.copy()) for W, c in a.params]
+    loss, grads = a.loss_and_gradients(X, Y)
+    assert a.step(X, Y, lr=0.3) == pytest.approx(loss)
+    for (W, c), (W0, c0), (dW, dc) in zip(a.params, old, grads, strict=True):
+        np.testing.assert_allclose(W, W0 - 0.3 * dW, rtol=1e-13)
+        np.testing.assert_allclose(c, c0 - 0.3 * dc, rtol=1e-13)
+    history = b.fit(X, Y, lr=0.3, epochs=1, batch_size=None, shuffle=False)
+    assert history == [pytest.approx(loss)]
+    np.testing.assert_allclose(b.get_flat(), a.get_flat(), rtol=1e-13)
+    # the old arrays were not changed in place
+    np.testing.assert_allclose(old[0][0], MLP([2, 3, 2], "tanh", "identity", seed=3).params[0][0])
+
+
+def _moons(n=120, seed=0):
+    rng = np.random.default_rng(seed)
+    t = rng.uniform(0, np.pi, n)
+    label = rng.integers(0, 2, n)
+    X = np.where(label[:, None] == 0, np.c_[np.cos(t), np.sin(t)],
+                 np.c_[1 - np.cos(t), 0.5 - np.sin(t)])
+    return X + rng.normal(0, 0.1, X.shape), label
+
+
+@pytest.mark.parametrize("batch_size", [1, 16, None])
+def test_mlp_fit_decreases_the_loss_and_learns(batch_size):
+    X, labels = _moons()
+    mlp = MLP([2, 16, 2], "tanh", "softmax", seed=0)
+    start = mlp.loss(X, labels)
+    history = mlp.fit(X, labels, lr=0.5, epochs=300 if batch_size is None else 60,
+                      batch_size=batch_size)
+    assert not history.diverged and "trained" in history.status
+    assert history[-1] < 0.5 * history[0]
+    assert mlp.loss(X, labels) < 0.4 * start
+    assert mlp.accuracy(X, labels) > 0.85
+    assert set(np.unique(mlp.predict(X))) <= {0, 1}
+
+
+def test_mlp_fit_is_seeded_and_calls_the_callback_every_epoch():
+    X, labels = _moons()
+    seen = []
+    h1 = MLP([2, 8, 2], "relu", "softmax", seed=4).fit(
+        X, labels, lr=0.2, epochs=5, batch_size=10,
+        callback=lambda epoch, loss, mlp: seen.append((epoch, loss, mlp.accuracy(X, labels))))
+    h2 = MLP([2, 8, 2], "relu", "softmax", seed=4).fit(X, labels, lr=0.2, epochs=5,
+                                                      batch_size=10)
+    h3 = MLP([2, 8, 2], "relu", "softmax", seed=5).fit(X, labels, lr=0.2, epochs=5,
+                                                      batch_size=10)
+    assert list(h1) == list(h2) and list(h1) != list(h3)
+    assert [e for e, _, _ in seen] == [1, 2, 3, 4, 5]
+    assert [loss for _, loss, _ in seen] == list(h1)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "relu", "softplus", "leaky_relu"])
+def test_a_diverging_learning_rate_is_reported_not_raised(activation):
+    rng = np.random.default_rng(1)
+    X, Y = rng.normal(size=(40, 2)) * 3, rng.normal(size=(40, 1)) * 50
+    mlp = MLP([2, 16, 16, 1], activation, "identity", seed=0)
+    history = mlp.fit(X, Y, lr=50.0, epochs=200, batch_size=8)
+    assert history.diverged
+    assert history.status.startswith("diverged in epoch") and "lr = 50" in history.status
+    assert len(history) < 200
+    assert np.all(np.isfinite(mlp.get_flat()))
+
+
+def test_mlp_rejects_bad_input():
+    with pytest.raises(ValueError, match="activation must be one of 'sigmoid'.*got 'sigmod'"):
+        MLP([2, 3, 1], activation="sigmod")
+    with pytest.raises(ValueError, match="output must be one of 'identity', 'sigmoid', 'softmax'"):
+        MLP([2, 3, 1], output="softmx")
+    with pytest.raises(ValueError, match="layer_sizes must have at least 2 entries"):
+        MLP([4])
+    with pytest.raises(ValueError, match=r"layer_sizes\[1\] must be a whole number in \[1, inf\]"):
+        MLP([2, 0, 1])
+    with pytest.raises(TypeError, match="layer_sizes must be a list of whole numbers"):
+        MLP("2-3-1")
+    with pytest.raises(ValueError, match=r"seed must be a whole number in \[0, inf\]"):
+        MLP([2, 1], seed=-1)
+    mlp = MLP([2, 3, 2], output="softmax")
+    X = np.zeros((4, 2))
+    with pytest.raises(ValueError, match=r"X must have shape \(any, 2\), got \(4, 3\)"):
+        mlp.forward(np.zeros((4, 3)))
+    with pytest.raises(ValueError, match="X must contain only finite numbers"):
+        mlp.forward(np.full((4, 2), np.nan))
+    with pytest.raises(ValueError, match=r"Y must have shape \(4, 2\), got \(3, 2\)"):
+        mlp.loss_and_gradients(X, np.eye(2)[[0, 1, 0]])
+    with pytest.raises(ValueError, match=r"labels must be whole numbers in \[0, 1\]"):
+        mlp.loss(X, np.array([0, 1, 2, 0]))
+    with pytest.raises(ValueError, match="Y must be one-hot rows"):
+        mlp.loss(X, np.full((4, 2), 0.7))
+    with pytest.raises(ValueError, match=r"params\[1\] W must have shape \(3, 2\), got \(2, 3\)"):
+        mlp.params = [(np.zeros((2, 3)), np.zeros(3)), (np.zeros((2, 3)), np.zeros(2))]
+    with pytest.raises(ValueError, match=r"params\[0\] b must contain only finite numbers"):
+        mlp.params = [(np.zeros((2, 3)), np.array([0, np.inf, 0])), (np.zeros((3, 2)), np.zeros(2))]
+    with pytest.raises(ValueError, match="params must be a list of 2 \\(W, b\\) pairs"):
+        mlp.params = [(np.zeros((2, 3)), np.zeros(3))]
+    with pytest.raises(ValueError, match=r"lr must be in \(0, inf\]"):
+        mlp.fit(X, [0, 1, 0, 1], lr=0.0, epochs=1)
+    with pytest.raises(ValueError, match=r"batch_size must be a whole number in \[1, inf\]"):
+        mlp.fit(X, [0, 1, 0, 1], lr=0.1, epochs=1, batch_size=0)
+    with pytest.raises(TypeError, match="callback must be a function"):
+        mlp.fit(X, [0, 1, 0, 1], lr=0.1, epochs=1, callback="tqdm")
+    with pytest.raises(ValueError, match="labels must have 4 entries"):
+        mlp.accuracy(X, [0, 1])
