@@ -84,9 +84,10 @@ def _evaluate(fun, x, name: str, dim: int | None):
     the caller reports divergence instead of printing warnings.
     """
     try:
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            out = fun(x if dim is None else x.copy())
-            out = np.asarray(out, dtype=float)
+        out = fun(x if dim is None else x.copy())
+        if dim is None and isinstance(out, float):
+            return out  # the common 1-D case, without numpy's overhead
+        out = np.asarray(out, dtype=float)
     except (OverflowError, FloatingPointError):
         return None
     want = () if dim is None or name == "f" else (dim,)
@@ -100,6 +101,8 @@ def _evaluate(fun, x, name: str, dim: int | None):
 
 
 def _finite(v, bound: float) -> bool:
+    if isinstance(v, float):
+        return math.isfinite(v) and abs(v) <= bound
     with np.errstate(invalid="ignore", over="ignore"):
         return bool(np.all(np.isfinite(v)) and np.max(np.abs(v)) <= bound)
 
@@ -157,6 +160,14 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
     bound = validate.positive("bound", bound)
 
     points, grads, values = [x], [], []
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        status, message, period = _run(grad, f, x, dim, lr, steps, normalize, tol, bound,
+                                       points, grads, values)
+    return _path(points, grads, values, f, status, message, lr, normalize, period)
+
+
+def _run(grad, f, x, dim, lr, steps, normalize, tol, bound, points, grads, values):
+    """The loop of gradient_descent; fills points, grads, values; returns why it stopped."""
     status = period = None
     message = ""
     for k in range(steps + 1):
@@ -185,8 +196,7 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
                        f"|grad| = {gnorm:.3g}")
             break
         direction = g / gnorm if normalize else g
-        with np.errstate(over="ignore", invalid="ignore"):
-            x = x - lr * direction
+        x = x - lr * direction
         points.append(x)
         if not _finite(x, bound):
             if f is not None:
@@ -206,7 +216,11 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
             message = (f"oscillating after {_steps(k + 1)}: x came back to "
                        f"{_fmt(x)}, a cycle of {period} points repeating for ever")
             break
+    return status, message, period
 
+
+def _path(points, grads, values, f, status, message, lr, normalize, period) -> Path:
+    """Pack the lists of a run into a Path (grads and values padded with nan)."""
     pts = np.array(points, dtype=float)
     gr = np.array(grads, dtype=float)
     if len(gr) < len(pts):  # pad: the gradient was not evaluated at the last point
@@ -273,29 +287,39 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
     z = rng.standard_normal((steps,) if dim is None else (steps, dim))
 
     points, grads = [x], []
-    status, message = "max_steps", f"stopped after {steps} noisy steps"
-    for k in range(steps):
-        g = _evaluate(grad, x, "grad", dim)
-        if g is None or not _finite(g, bound):
-            status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
-            break
-        grads.append(g)
-        with np.errstate(over="ignore", invalid="ignore"):
-            x = x - lr * (g + noise * decay**k * z[k])
-        points.append(x)
-        if not _finite(x, bound):
-            status, message = "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}"
-            break
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        status, message = _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound,
+                                     points, grads)
     pts = np.array(points, dtype=float)
     gr = np.full(pts.shape, np.nan)
     if grads:
         gr[: len(grads)] = np.array(grads, dtype=float)
     vals = None
     if f is not None:
-        vals = np.array([v if (v := _evaluate(f, p if dim else float(p), "f", dim)) is not None
-                         else math.nan for p in pts], dtype=float)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            vals = np.array([v if (v := _evaluate(f, p if dim else float(p), "f", dim))
+                             is not None else math.nan for p in pts], dtype=float)
     message += f" at x = {_fmt(pts[-1])}"
     return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr)
+
+
+def _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound, points, grads):
+    """The loop of noisy_gradient_descent; fills points and grads; returns the status."""
+    status, message = "max_steps", f"stopped after {steps} noisy steps"
+    scale = noise
+    for k in range(steps):
+        g = _evaluate(grad, x, "grad", dim)
+        if g is None or not _finite(g, bound):
+            status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
+            break
+        grads.append(g)
+        x = x - lr * (g + scale * z[k])
+        scale *= decay
+        points.append(x)
+        if not _finite(x, bound):
+            status, message = "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}"
+            break
+    return status, message
 
 
 def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
@@ -334,3 +358,43 @@ def nearest(x, candidates) -> int:
     xs = np.asarray(x, dtype=float)
     d = np.abs(cands - xs) if cands.ndim == 1 else np.linalg.norm(cands - xs, axis=1)
     return int(np.argmin(d))
+
+
+def basins(grad: Callable, starts, minima, lr: float, steps: int = 500,
+           tol: float = 1e-8) -> np.ndarray:
+    """For each 1-D start point, the index (into `minima`) of the minimum plain descent reaches.
+
+    -1 marks a run that did not settle (diverged, oscillating, or out of steps far from every
+    minimum). This is the basin of attraction of each minimum, sampled at the start points.
+    """
+    grad = validate.function("grad", grad)
+    starts = validate.array("starts", starts, ndim=1)
+    minima = validate.array("minima", minima, ndim=1)
+    out = np.full(starts.shape, -1)
+    for i, s in enumerate(starts):
+        run = gradient_descent(grad, float(s), lr, steps=steps, tol=tol)
+        j = nearest(run.x, minima)
+        if run.status != "diverged" and abs(run.x - minima[j]) < 1e-3:
+            out[i] = j
+    return out
+
+
+def regime(lr: float, curvature: float) -> str:
+    """What raw descent does on a quadratic with this curvature (f'' = c), in words.
+
+    Each step multiplies the distance to the minimum by r = 1 - lr * c:
+    0 < r < 1 monotone; r = 0 one step; -1 < r < 0 alternating but shrinking;
+    r = -1 a 2-cycle; r < -1 alternating and growing (divergence).
+    """
+    lr = validate.positive("lr", lr)
+    c = validate.positive("curvature", curvature)
+    r = 1.0 - lr * c
+    if math.isclose(r, 0.0, abs_tol=1e-9):
+        return "one step: lr = 1/c lands exactly on the minimum"
+    if math.isclose(r, -1.0, abs_tol=1e-9):
+        return "a cycle: lr = 2/c jumps between x and -x for ever"
+    if r > 0:
+        return f"monotone: each step keeps {r:.2f} of the distance, same side"
+    if r > -1:
+        return f"oscillating convergence: each step flips side and keeps {abs(r):.2f}"
+    return f"divergence: each step flips side and grows the distance {abs(r):.2f}-fold"

@@ -1,0 +1,381 @@
+"""Lessons 03-04: gradient descent explorers and the lessons' static figures.
+
+Explorers (sliders that redraw one figure in place):
+    DescentExplorer1D    lr, x0, raw / normalized gradient, steps on f(x) = x^2:
+                         the path on the curve, x against iteration, the status
+    MinimaExplorer1D     start, lr, gradient noise and its seed on x^4 - 3x^2 + x:
+                         which minimum a run ends in
+    DescentExplorer2D    x0, y0, lr, steps and a function chooser (round bowl, ill-conditioned
+                         bowl, rotated valley, Rosenbrock): path on the contours, f against
+                         iteration, the status and the stability limit lr < 2 / max curvature
+
+Static figures, d2l style: one helper per kind of picture, called with different runs.
+    runs_1d(fn, runs, titles)          one column per run: the path on the curve over x_k vs k
+    runs_2d(fn, runs, titles, ...)     one panel per run: the path on the contours (+ arrows)
+    gradient_arrows_1d(fn, xs)         the 1-D gradient as an arrow along the x axis
+    basins_figure(fn, starts, ends)    which start points reach which minimum
+    endings_figure(fn, runs)           where many seeded runs end, on the curve
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+from .. import functions as F
+from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime
+from ..plotting import COLORS, contour_2d, gradient_arrows, new_figure
+from ..widgets import Explorer, dropdown, int_slider, slider, toggle
+
+XLIM_1D = (-2.5, 2.5)
+VIEW_2D = (-5.5, 5.5)
+SHOWN = 1e4  # coordinates beyond this are clipped before drawing (a diverged run)
+MINIMA_COLORS = ("#2e933c", "#7b5ea7")  # global, local
+
+
+def _clip(a, limit=SHOWN):
+    return np.clip(np.nan_to_num(np.asarray(a, dtype=float), nan=limit, posinf=limit,
+                                 neginf=-limit), -limit, limit)
+
+
+def _span(values, pad=0.08, floor=1e-9):
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    lo, hi = (float(v.min()), float(v.max())) if v.size else (0.0, 1.0)
+    span = max(hi - lo, floor, 1e-3 * max(abs(lo), abs(hi)))
+    return lo - pad * span, hi + pad * span
+
+
+# -- the pieces every 1-D picture is made of ---------------------------------------------------
+def curve_axes(ax, fn: F.TestFunction, xlim=XLIM_1D, n: int = 241) -> dict:
+    """Draw f over xlim and empty artists for a path; returns the artists to move later."""
+    xs = np.linspace(*xlim, n)
+    ys = fn.f(xs)
+    ax.plot(xs, ys, color=COLORS["curve"], lw=2, label=fn.label)
+    (path,) = ax.plot([], [], color=COLORS["path"], marker="o", ms=4, lw=1.0, alpha=0.9)
+    (start,) = ax.plot([], [], "o", color=COLORS["start"], ms=7, zorder=5, label="start")
+    (end,) = ax.plot([], [], "*", color="black", ms=10, zorder=6, label="end")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*_span(ys))
+    ax.set_xlabel("x")
+    return {"path": path, "start": start, "end": end}
+
+
+def iterate_axes(ax, minimum: float | None = None) -> dict:
+    """An empty 'x_k against k' panel; returns its artists."""
+    if minimum is not None:
+        ax.axhline(minimum, color=COLORS["muted"], lw=0.8, ls=":")
+    (line,) = ax.plot([], [], color=COLORS["path"], marker="o", ms=3, lw=1.0)
+    ax.set_xlabel("iteration k")
+    ax.set_ylabel("x_k")
+    return {"line": line}
+
+
+def show_path_1d(artists: dict, fn: F.TestFunction, points) -> None:
+    """Move the curve panel's artists to a run's points."""
+    xs = _clip(points)
+    with np.errstate(all="ignore"):
+        ys = _clip(fn.f(xs), 1e12)
+    artists["path"].set_data(xs, ys)
+    artists["start"].set_data(xs[:1], ys[:1])
+    artists["end"].set_data(xs[-1:], ys[-1:])
+
+
+def show_iterates(ax, artists: dict, points, steps: int | None = None) -> None:
+    """Move the x_k-against-k panel to a run's points and rescale it."""
+    xs = _clip(points)
+    k = np.arange(len(xs))
+    artists["line"].set_data(k, xs)
+    ax.set_xlim(-0.5, max(steps or 0, len(xs) - 1, 1) + 0.5)
+    ax.set_ylim(*_span(np.append(xs, 0.0)))
+
+
+def runs_1d(fn: F.TestFunction, runs, titles, xlim=XLIM_1D, size=None):
+    """One column per run: the path on the curve (top) and x_k against k (bottom)."""
+    n = len(runs)
+    fig, axes = new_figure(ncols=n, nrows=2, size=size or (2.1 * n + 0.6, 4.6))
+    axes = np.asarray(axes).reshape(2, n)
+    for j, (run, title) in enumerate(zip(runs, titles, strict=True)):
+        art = curve_axes(axes[0, j], fn, xlim)
+        show_path_1d(art, fn, run.points)
+        axes[0, j].set_title(title, fontsize=9)
+        it = iterate_axes(axes[1, j], fn.global_minimum)
+        show_iterates(axes[1, j], it, run.points)
+        axes[1, j].set_ylim(*_span(np.clip(run.points, -3, 3)))
+        if j:
+            axes[1, j].set_ylabel("")
+    return fig
+
+
+def gradient_arrows_1d(fn: F.TestFunction, xs, xlim=XLIM_1D, size=(6.0, 3.0)):
+    """f with the 1-D gradient at each x drawn as an arrow along the x axis: f'(x) i.
+
+    The arrow starts at (x, f(x)) and has horizontal length f'(x) (scaled to fit), so it
+    points right (+i) where f rises to the right and left (-i) where f rises to the left.
+    """
+    fig, ax = new_figure(size=size)
+    curve_axes(ax, fn, xlim)
+    xs = np.asarray(xs, dtype=float)
+    g = fn.grad(xs)
+    scale = 0.8 / max(np.max(np.abs(g)), 1e-12)
+    ax.quiver(xs, fn.f(xs), g * scale, np.zeros_like(g), angles="xy", scale_units="xy",
+              scale=1, color=COLORS["grad"], width=0.008, zorder=4)
+    for x, gx in zip(xs, g, strict=True):
+        ax.annotate(f"{gx:+g} i", (x, fn.f(x)), textcoords="offset points", xytext=(0, 8),
+                    ha="center", fontsize=8)
+    ax.set_title("the gradient f'(x) i points uphill (arrow length ∝ |f'(x)|)")
+    return fig
+
+
+def basins_figure(fn: F.TestFunction, starts, ends, size=(6.4, 3.0)):
+    """The curve with each start point coloured by the minimum its run reached."""
+    fig, ax = new_figure(size=size)
+    curve_axes(ax, fn, (float(np.min(starts)), float(np.max(starts))))
+    starts, ends = np.asarray(starts), np.asarray(ends)
+    lo = ax.get_ylim()[0]
+    names = ("global", "local")
+    for j, m in enumerate(fn.minima):
+        sel = ends == j
+        ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14, marker="s",
+                   color=MINIMA_COLORS[j], label=f"starts reaching the {names[j]} minimum",
+                   clip_on=False, zorder=5)
+        ax.plot([m], [fn.f(m)], "*", ms=13, color=MINIMA_COLORS[j], zorder=6)
+    ax.legend(fontsize=8, loc="upper center")
+    ax.set_title("basins of attraction of plain gradient descent")
+    return fig
+
+
+def endings_figure(fn: F.TestFunction, runs, title: str, size=(6.4, 3.0)):
+    """Many runs' final points marked on the curve (coloured by the minimum they reached)."""
+    fig, ax = new_figure(size=size)
+    curve_axes(ax, fn)
+    for run in runs:
+        x = float(run.points[-1])
+        if abs(x) > XLIM_1D[1]:
+            continue
+        j = nearest(x, fn.minima)
+        ax.plot(run.points, fn.f(_clip(run.points)), color=MINIMA_COLORS[j], lw=0.5,
+                alpha=0.25)
+        ax.plot([x], [fn.f(x)], "o", ms=5, color=MINIMA_COLORS[j], alpha=0.8)
+    ax.set_title(title)
+    return fig
+
+
+# -- 2-D pieces --------------------------------------------------------------------------------
+def levels_for(fn: F.TestFunction, view=VIEW_2D, count: int = 14) -> np.ndarray:
+    """Contour levels spaced evenly in log(f - f_min): dense near the minimum, sparse far out."""
+    _, _, Z = _grid(fn, view, 60)
+    fmin = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
+    top = float(np.nanmax(Z)) - fmin
+    return fmin + np.geomspace(max(top * 1e-4, 1e-2), top, count)
+
+
+def _grid(fn, view, n):
+    x = np.linspace(*view, n)
+    X, Y = np.meshgrid(x, x)
+    return X, Y, fn.f_xy(X, Y)
+
+
+def runs_2d(fn: F.TestFunction, runs, titles, view=VIEW_2D, arrows: bool = False,
+            size=None):
+    """One panel per run: the path on the contour map of fn (with the gradient field if
+    `arrows`). A run is anything with `.points` of shape (k+1, 2)."""
+    n = max(len(runs), 1)
+    fig, axes = new_figure(ncols=n, size=size or (3.3 * n, 3.4))
+    axes = np.atleast_1d(axes)
+    levels = levels_for(fn, view)
+    for j, ax in enumerate(axes):
+        contour_2d(ax, fn.f_xy, view, view, levels=levels, n=120, linewidths=0.8)
+        if arrows:
+            gradient_arrows(ax, fn.grad, view, view, n=11, angles="xy", width=0.005)
+        m = np.asarray(fn.global_minimum)
+        ax.plot(m[0], m[1], "*", color="black", ms=10, zorder=6)
+        if j < len(runs):
+            pts = _clip(runs[j].points).reshape(-1, 2)
+            ax.plot(pts[:, 0], pts[:, 1], color=COLORS["path"], marker="o", ms=3, lw=1.0)
+            ax.plot(pts[0, 0], pts[0, 1], "o", color=COLORS["start"], ms=7, zorder=5)
+        ax.set_title(titles[j] if j < len(titles) else fn.label, fontsize=9)
+        ax.set_xlabel("x")
+    axes[0].set_ylabel("y")
+    return fig
+
+
+# -- the explorers -----------------------------------------------------------------------------
+def _fixed_layout(fig, left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3):
+    """Fixed margins instead of a layout engine: a slider move then draws once, and the
+    constrained-layout solver (slower than the drawing itself) never runs again."""
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top, wspace=wspace)
+    for ax in fig.axes:
+        # few ticks and fixed label positions: tick labels are most of a redraw's cost
+        if ax.get_xscale() == "linear":
+            ax.xaxis.set_major_locator(MaxNLocator(4))
+        if ax.get_yscale() == "linear":
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_label_coords(0.5, -0.1)
+        ax.yaxis.set_label_coords(-0.13, 0.5)
+    return fig
+
+
+class DescentExplorer1D(Explorer):
+    """Gradient descent on f(x) = x^2: move lr past the stability limit and watch the regimes."""
+
+    name = "descent_1d"
+    function_key = "square"
+
+    def make_controls(self):
+        return {
+            "lr": slider("learning rate lr", 0.1, 0.01, 1.2, 0.01),
+            "x0": slider("start x0", 1.0, -2.0, 2.0, 0.05),
+            "gradient": toggle("gradient", ["raw", "normalized"], "raw"),
+            "steps": int_slider("steps", 20, 1, 60),
+        }
+
+    def make_figure(self):
+        self.fn = F.get(self.function_key)
+        fig, (self.ax, self.ax_it) = new_figure(ncols=2, size=(8.0, 3.375))
+        self.curve = curve_axes(self.ax, self.fn)
+        self.ax.legend(fontsize=8, loc="upper center")
+        self.iterates = iterate_axes(self.ax_it, self.fn.global_minimum)
+        self.title = self.ax.set_title("", fontsize=9)
+        self.title_it = self.ax_it.set_title("", fontsize=9)
+        return _fixed_layout(fig)
+
+    def update(self, lr, x0, gradient, steps):
+        normalize = gradient == "normalized"
+        path = gradient_descent(self.fn.grad, x0, lr, steps=steps, normalize=normalize,
+                                f=self.fn.f)
+        self.path = path
+        show_path_1d(self.curve, self.fn, path.points)
+        show_iterates(self.ax_it, self.iterates, path.points, steps)
+        limit = self.fn.lr_limit()
+        self.title.set_text(f"{gradient} gradient, lr = {lr:.2f}")
+        self.title_it.set_text(f"x_k: {path.status}")
+        if normalize:
+            how = f"unit gradient: every step has length lr = {lr:.2f}"
+        else:
+            how = (f"raw gradient, {regime(lr, self.fn.max_curvature())}; "
+                   f"stable for lr < {limit:g}")
+        return f"{path.message}. ({how})"
+
+
+class MinimaExplorer1D(Explorer):
+    """Several minima: where does a run from x0 end, and can gradient noise change that?"""
+
+    name = "several_minima"
+    function_key = "two_minima"
+    STEPS = 300
+
+    def make_controls(self):
+        return {
+            "x0": slider("start x0", 1.5, -2.0, 2.0, 0.05),
+            "lr": slider("learning rate lr", 0.05, 0.01, 0.2, 0.01),
+            "noise": slider("gradient noise", 0.0, 0.0, 16.0, 0.5, readout_format=".1f"),
+            "seed": int_slider("seed", 0, 0, 19),
+        }
+
+    def make_figure(self):
+        self.fn = F.get(self.function_key)
+        fig, (self.ax, self.ax_it) = new_figure(ncols=2, size=(8.0, 3.375))
+        self.curve = curve_axes(self.ax, self.fn)
+        self.curve["path"].set(marker="", lw=0.8, alpha=0.6)
+        for j, m in enumerate(self.fn.minima):
+            self.ax.plot([m], [self.fn.f(m)], "*", color=MINIMA_COLORS[j], ms=11, zorder=4)
+        self.ax.legend(fontsize=8, loc="upper center")
+        self.iterates = iterate_axes(self.ax_it)
+        self.iterates["line"].set(marker="", lw=1.0)
+        for j, m in enumerate(self.fn.minima):
+            self.ax_it.axhline(m, color=MINIMA_COLORS[j], lw=0.8, ls=":")
+        self.title = self.ax.set_title("", fontsize=9)
+        return _fixed_layout(fig)
+
+    def update(self, x0, lr, noise, seed):
+        path = noisy_gradient_descent(self.fn.grad, x0, lr, noise=noise, steps=self.STEPS,
+                                      seed=seed)
+        self.path = path
+        show_path_1d(self.curve, self.fn, path.points)
+        show_iterates(self.ax_it, self.iterates, path.points, self.STEPS)
+        self.ax_it.set_ylim(-2.6, 2.6)
+        self.title.set_text(f"noise {noise:.1f}, seed {seed}")
+        if path.status == "diverged":
+            return f"{path.message}: lr = {lr:.2f} is too large here"
+        x = path.x
+        j = nearest(x, self.fn.minima)
+        where = ("the global minimum" if j == 0 else "the local (not global) minimum")
+        if abs(x - self.fn.minima[j]) > 0.05:
+            where = f"near {where} but not settled"
+        return (f"ended at x = {x:.3f}, f = {self.fn.f(x):.3f}: {where} "
+                f"(x* = {self.fn.minima[j]:.3f}) after {self.STEPS} steps")
+
+
+CHOICES_2D = {
+    "round bowl x² + y²": "bowl",
+    "ill-conditioned x² + 10y²": "narrow_bowl",
+    "rotated valley": "valley",
+    "Rosenbrock": "rosenbrock",
+}
+
+
+class DescentExplorer2D(Explorer):
+    """Gradient descent on a chosen surface: start point, lr and steps; contours and loss."""
+
+    name = "descent_2d"
+
+    def make_controls(self):
+        return {
+            "function": dropdown("f(x, y) =", list(CHOICES_2D), "round bowl x² + y²"),
+            "x0": slider("start x0", -5.0, -5.0, 5.0, 0.25),
+            "y0": slider("start y0", -5.0, -5.0, 5.0, 0.25),
+            "lr": slider("learning rate lr", 0.5, 0.001, 1.1, 0.001, readout_format=".3f"),
+            "steps": int_slider("steps", 50, 5, 300, 5),
+        }
+
+    def make_figure(self):
+        fig, (self.ax, self.ax_loss) = new_figure(ncols=2, size=(8.0, 3.375))
+        self.fns = {label: F.get(key) for label, key in CHOICES_2D.items()}
+        self.contours, self.marks = {}, {}
+        for label, fn in self.fns.items():
+            cs = contour_2d(self.ax, fn.f_xy, VIEW_2D, VIEW_2D, levels=levels_for(fn), n=90,
+                            linewidths=0.7)
+            m = np.asarray(fn.global_minimum)
+            (self.marks[label],) = self.ax.plot(m[0], m[1], "*", color="black", ms=10,
+                                                zorder=6)
+            self.contours[label] = cs
+        (self.path_line,) = self.ax.plot([], [], color=COLORS["path"], marker="o", ms=3,
+                                         lw=1.0, zorder=4)
+        (self.start,) = self.ax.plot([], [], "o", color=COLORS["start"], ms=7, zorder=5)
+        self.ax.set_xlabel("x")
+        self.ax.set_ylabel("y")
+        self.title = self.ax.set_title("", fontsize=9)
+        (self.loss_line,) = self.ax_loss.plot([], [], color=COLORS["path"], lw=1.2)
+        self.ax_loss.set_yscale("log")
+        self.ax_loss.yaxis.set_minor_locator(NullLocator())
+        self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
+        self.ax_loss.set_xlabel("iteration k")
+        self.title_loss = self.ax_loss.set_title("", fontsize=9)
+        _fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
+        self.ax.yaxis.set_label_coords(-0.2, 0.5)  # the square contour panel is narrow
+        return fig
+
+    def update(self, function, x0, y0, lr, steps):
+        fn = self.fns[function]
+        for label in self.fns:
+            self.contours[label].set_visible(label == function)
+            self.marks[label].set_visible(label == function)
+        path = gradient_descent(fn.grad, np.array([x0, y0]), lr, steps=steps, f=fn.f)
+        self.path = path
+        pts = _clip(path.points)
+        self.path_line.set_data(pts[:, 0], pts[:, 1])
+        self.start.set_data(pts[:1, 0], pts[:1, 1])
+        fmin = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
+        gap = np.clip(np.nan_to_num(path.values - fmin, nan=1e12, posinf=1e12), 1e-16, 1e12)
+        self.loss_line.set_data(np.arange(len(gap)), gap)
+        self.ax_loss.set_xlim(0, max(steps, 1))
+        lo, hi = float(gap.min()), float(gap.max())
+        self.ax_loss.set_ylim(max(lo / 3, 1e-16), max(hi * 3, lo * 10, 1e-12))
+        limit = fn.lr_limit()
+        self.title.set_text(f"{fn.label}")
+        self.title_loss.set_text(f"f(x_k) − f_min (log scale): {path.status}")
+        side = "below" if lr < limit else "ABOVE"
+        return (f"{path.message}. lr = {lr:.3f} is {side} the stability limit "
+                f"2 / (largest curvature at the minimum) = {limit:.3g}")

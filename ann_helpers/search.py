@@ -1,0 +1,215 @@
+"""Search without (and with) derivatives, lesson 02: enumeration (trial) search (枚舉試探法).
+
+Enumeration search in 1-D, the article's walk:
+    stand at x; try a step to the right, x + step: if f is lower there, go; if not, try the
+    left, x - step. Once a direction works, keep stepping that way while f keeps falling; stop
+    at the first step that does not lower f. The result is a minimum only at the resolution of
+    `step`: a coarse step can stop away from the true minimum.
+
+Derivative-sign search: the sign of f'(x) says which way is downhill without trying:
+    f'(x) > 0 -> step left, f'(x) < 0 -> step right, f'(x) = 0 -> stop.
+
+Compass search in n-D: try +-step along each of the 2n coordinate axes, move to the first
+point that lowers f; when none does, halve the step. It needs no derivative, but it can only
+move along the axes, and every round may cost 2n evaluations of f.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import validate
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One candidate that was tried: where, f there, and whether the search moved to it."""
+
+    x: float
+    value: float
+    accepted: bool
+
+
+@dataclass
+class SearchPath:
+    """The accepted points (start included), every trial, the status and the cost."""
+
+    points: np.ndarray          # accepted points, start first: (k+1,) or (k+1, d)
+    values: np.ndarray          # f at each accepted point
+    trials: list = field(default_factory=list)
+    status: str = ""
+    message: str = ""
+    evaluations: int = 0        # calls of f (or of f' for the derivative-sign search)
+    steps: list = field(default_factory=list)  # compass search: the step size at each point
+
+    @property
+    def x(self):
+        """The result: the last accepted point."""
+        last = self.points[-1]
+        return float(last) if self.points.ndim == 1 else last.copy()
+
+
+def _value(f, x, name="f") -> float:
+    try:
+        with np.errstate(all="ignore"):
+            v = float(np.asarray(f(x), dtype=float).reshape(()))
+    except OverflowError:
+        return math.inf
+    except ValueError:
+        raise ValueError(f"{name} must return a single number, got {f(x)!r}") from None
+    return v if not math.isnan(v) else math.inf
+
+
+def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100,
+                       bound: float = 1e6) -> SearchPath:
+    """The article's trial search on f from x0 with a fixed step (see the module docstring).
+
+    Status: "stopped" (neither neighbour at distance `step` is lower: a minimum at this
+    resolution), "max_steps" (still going downhill when the budget ran out) or "diverged"
+    (|x| passed `bound`: f keeps falling, as for f(x) = -x).
+    """
+    f = validate.function("f", f)
+    x = validate.number("x0", x0)
+    step = validate.positive("step", step)
+    max_steps = validate.integer("max_steps", max_steps, low=1, high=1_000_000)
+    bound = validate.positive("bound", bound)
+
+    fx = _value(f, x)
+    points, values, trials = [x], [fx], []
+    direction = 0  # 0: not chosen yet; +1 right; -1 left
+    status = message = ""
+    while True:
+        if len(points) > max_steps:
+            status = "max_steps"
+            message = f"still going downhill after {max_steps} moves, at x = {x:.6g}"
+            break
+        tries = (+1, -1) if direction == 0 else (direction,)
+        moved = False
+        for d in tries:
+            cand = x + d * step
+            fc = _value(f, cand)
+            ok = fc < fx
+            trials.append(Trial(cand, fc, ok))
+            if ok:
+                x, fx, direction, moved = cand, fc, d, True
+                points.append(x)
+                values.append(fx)
+                break
+        if not moved:
+            status = "stopped"
+            message = (f"stopped at x = {x:.6g}, f(x) = {fx:.6g}: neither neighbour at "
+                       f"distance {step:g} is lower")
+            break
+        if abs(x) > bound:
+            status = "diverged"
+            message = f"diverged: |x| passed {bound:g} and f is still falling"
+            break
+    return SearchPath(points=np.array(points), values=np.array(values), trials=trials,
+                      status=status, message=message, evaluations=1 + len(trials))
+
+
+def trial_table(path: SearchPath, digits: int = 2) -> str:
+    """The trials of an enumeration search as a small aligned text table."""
+    digits = validate.integer("digits", digits, low=0, high=12)
+    lines = [f"{'trial':>5}  {'x':>8}  {'f(x)':>8}  {'verdict':<9}"]
+    lines.append(f"{'start':>5}  {path.points[0]:>8.{digits}f}  {path.values[0]:>8.{digits}f}")
+    for i, t in enumerate(path.trials, 1):
+        verdict = "accepted" if t.accepted else "rejected"
+        lines.append(f"{i:>5}  {t.x:>8.{digits}f}  {t.value:>8.{digits}f}  {verdict:<9}")
+    lines.append(f"result x = {path.x:.{digits}f} ({path.status}), "
+                 f"{path.evaluations} evaluations of f")
+    return "\n".join(lines)
+
+
+def derivative_sign_search(df: Callable, x0: float, step: float, max_steps: int = 100,
+                           tol: float = 1e-12, bound: float = 1e6) -> SearchPath:
+    """Step by `step` against the sign of f'(x) until f'(x) = 0 (|f'| <= tol) or its sign flips.
+
+    No trial moves are needed: each step costs one evaluation of f'. Status: "converged"
+    (f' = 0 here), "bracketed" (f' changed sign: the minimum lies between the last two
+    points, closer than `step`), "max_steps" or "diverged". `values` holds f'(x) here.
+    """
+    df = validate.function("df", df)
+    x = validate.number("x0", x0)
+    step = validate.positive("step", step)
+    max_steps = validate.integer("max_steps", max_steps, low=1, high=1_000_000)
+    tol = validate.number("tol", tol, low=0.0)
+    bound = validate.positive("bound", bound)
+
+    d = _value(df, x, "df")
+    points, slopes = [x], [d]
+    status = message = ""
+    while True:
+        if abs(d) <= tol:
+            status, message = "converged", f"f'(x) = 0 at x = {x:.6g}: stop"
+            break
+        if len(points) > max_steps:
+            status, message = "max_steps", f"still moving after {max_steps} steps"
+            break
+        x = x - step * math.copysign(1.0, d)
+        d_new = _value(df, x, "df")
+        points.append(x)
+        slopes.append(d_new)
+        if abs(x) > bound or math.isinf(d_new):
+            status, message = "diverged", f"diverged: |x| passed {bound:g}"
+            break
+        if abs(d_new) > tol and math.copysign(1.0, d_new) != math.copysign(1.0, d):
+            status = "bracketed"
+            message = (f"f' changed sign between x = {points[-2]:.6g} and x = {x:.6g}: the "
+                       "minimum lies between them (a smaller step would find it)")
+            break
+        d = d_new
+    return SearchPath(points=np.array(points), values=np.array(slopes), status=status,
+                      message=message, evaluations=len(points))
+
+
+def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
+                   max_evaluations: int = 100_000, target: float | None = None) -> SearchPath:
+    """Compass (coordinate) search: try x +- step * e_i for i = 1..n; move to the first lower
+    point; if none of the 2n is lower, halve the step. Stop when step < tol ("converged") or
+    after `max_evaluations` calls of f ("max_steps"); with a `target`, also stop as
+    "converged" as soon as f(x) <= target. `.evaluations` counts every call of f.
+    """
+    f = validate.function("f", f)
+    x = validate.array("x0", x0, ndim=1).copy()
+    if x.size == 0:
+        raise ValueError("x0 must have at least one coordinate, got an empty array")
+    step = validate.positive("step", step)
+    tol = validate.positive("tol", tol)
+    max_evaluations = validate.integer("max_evaluations", max_evaluations, low=1)
+    target = -math.inf if target is None else validate.number("target", target)
+    n = x.size
+    directions = np.concatenate([np.eye(n), -np.eye(n)])
+
+    fx = _value(f, x)
+    evals = 1
+    points, values, steps = [x.copy()], [fx], [step]
+    status = "converged"
+    while step >= tol and fx > target:
+        moved = False
+        for d in directions:
+            if evals >= max_evaluations:
+                break
+            cand = x + step * d
+            fc = _value(f, cand)
+            evals += 1
+            if fc < fx:
+                x, fx, moved = cand, fc, True
+                points.append(x.copy())
+                values.append(fx)
+                steps.append(step)
+                break
+        if evals >= max_evaluations and not moved:
+            status = "max_steps"
+            break
+        if not moved:
+            step /= 2
+    message = (f"{status}: x = ({', '.join(f'{v:.4g}' for v in x[:3])}"
+               f"{', ...' if n > 3 else ''}) after {evals} evaluations of f, "
+               f"{len(points) - 1} moves")
+    return SearchPath(points=np.array(points), values=np.array(values), status=status,
+                      message=message, evaluations=evals, steps=steps)

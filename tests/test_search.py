@@ -1,0 +1,126 @@
+"""Enumeration search (the article's walk), derivative-sign search, compass search."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+from ann_helpers import functions as F
+from ann_helpers.search import (
+    compass_search,
+    derivative_sign_search,
+    enumeration_search,
+    trial_table,
+)
+
+SQ = F.get("square")
+
+
+def test_the_articles_walk_on_x_squared():
+    path = enumeration_search(SQ.f, 1.0, 0.5)
+    assert [(t.x, t.accepted) for t in path.trials] == [
+        (1.5, False), (0.5, True), (0.0, True), (-0.5, False)]
+    assert [t.value for t in path.trials] == [2.25, 0.25, 0.0, 0.25]
+    assert path.points.tolist() == [1.0, 0.5, 0.0]
+    assert path.x == 0.0 and path.status == "stopped"
+    assert path.evaluations == 5
+
+
+def test_trial_table_shows_every_trial_and_the_result():
+    text = trial_table(enumeration_search(SQ.f, 1.0, 0.5))
+    lines = text.splitlines()
+    assert [line.split()[-1] for line in lines[2:6]] == ["rejected", "accepted", "accepted",
+                                                         "rejected"]
+    assert "result x = 0.00" in lines[-1] and "5 evaluations" in lines[-1]
+
+
+def test_a_coarse_step_stops_away_from_the_minimum():
+    path = enumeration_search(SQ.f, 1.0, 0.75)
+    assert path.status == "stopped" and path.x == pytest.approx(0.25)
+
+
+def test_start_point_decides_the_minimum_found():
+    two = F.get("two_minima")
+    left = enumeration_search(two.f, -2.0, 0.1)
+    right = enumeration_search(two.f, 2.0, 0.1)
+    assert abs(left.x - two.minima[0]) < 0.1 and abs(right.x - two.minima[1]) < 0.1
+
+
+def test_max_steps_and_divergence():
+    assert enumeration_search(SQ.f, 10.0, 0.01, max_steps=5).status == "max_steps"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = enumeration_search(lambda x: -x, 0.0, 1e5, max_steps=1000)
+    assert path.status == "diverged"
+
+
+def test_derivative_sign_search_needs_fewer_evaluations():
+    signs = derivative_sign_search(SQ.grad, 1.0, 0.5)
+    trials = enumeration_search(SQ.f, 1.0, 0.5)
+    assert signs.points.tolist() == [1.0, 0.5, 0.0] and signs.status == "converged"
+    assert signs.evaluations == 3 < trials.evaluations
+
+
+def test_derivative_sign_search_brackets_when_it_steps_over():
+    path = derivative_sign_search(SQ.grad, 1.0, 0.75)
+    assert path.status == "bracketed"
+    assert path.points[-2] > 0 > path.points[-1]
+    assert derivative_sign_search(SQ.grad, 5.0, 0.01, max_steps=3).status == "max_steps"
+    assert derivative_sign_search(lambda x: -1.0, 0.0, 1e5).status == "diverged"
+
+
+def test_compass_search_finds_the_bowl_minimum_and_counts_evaluations():
+    calls = []
+
+    def f(p):
+        calls.append(1)
+        return F.get("bowl").f(p)
+
+    path = compass_search(f, [4.0, 3.0], step=1.0, tol=1e-3)
+    assert path.status == "converged"
+    assert np.allclose(path.x, [0.0, 0.0], atol=1e-3)
+    assert path.evaluations == len(calls)
+    assert path.points.shape[1] == 2
+
+
+def test_compass_search_pays_for_a_rotated_valley():
+    valley, aligned = F.get("valley"), F.get("narrow_bowl")
+    rotated = compass_search(valley.f, [4.0, 3.0], tol=1e-12, target=1e-6)
+    straight = compass_search(aligned.f, [4.0, 3.0], tol=1e-12, target=1e-6)
+    assert rotated.status == straight.status == "converged"
+    assert rotated.evaluations > 5 * straight.evaluations
+
+
+def test_compass_search_budget():
+    path = compass_search(F.get("valley").f, [4.0, 3.0], tol=1e-12, max_evaluations=50)
+    assert path.status == "max_steps" and path.evaluations == 50
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: enumeration_search(3, 1.0, 0.5), TypeError, "f must be a function"),
+    (lambda: enumeration_search(SQ.f, "1", 0.5), TypeError, "x0 must be a real number"),
+    (lambda: enumeration_search(SQ.f, math.inf, 0.5), ValueError, "x0 must be a finite"),
+    (lambda: enumeration_search(SQ.f, 1.0, 0.0), ValueError, "step must be in"),
+    (lambda: enumeration_search(SQ.f, 1.0, -0.5), ValueError, "step must be in"),
+    (lambda: enumeration_search(SQ.f, 1.0, 0.5, max_steps=0), ValueError, "max_steps must"),
+    (lambda: enumeration_search(SQ.f, 1.0, 0.5, max_steps=1.5), TypeError, "max_steps must"),
+    (lambda: enumeration_search(lambda x: [x, x], 1.0, 0.5), ValueError,
+     "f must return a single number"),
+    (lambda: derivative_sign_search(None, 1.0, 0.5), TypeError, "df must be a function"),
+    (lambda: derivative_sign_search(SQ.grad, 1.0, 0.5, tol=-1), ValueError, "tol must be in"),
+    (lambda: compass_search(F.get("bowl").f, [[1.0]]), ValueError, "x0 must have 1"),
+    (lambda: compass_search(F.get("bowl").f, []), ValueError, "at least one coordinate"),
+    (lambda: compass_search(F.get("bowl").f, [1.0, 1.0], step=0), ValueError,
+     "step must be in"),
+    (lambda: compass_search(F.get("bowl").f, [1.0, 1.0], tol=0), ValueError, "tol must be in"),
+    (lambda: compass_search(F.get("bowl").f, [1.0, 1.0], max_evaluations=0), ValueError,
+     "max_evaluations must"),
+    (lambda: compass_search(F.get("bowl").f, [1.0, 1.0], target=math.nan), ValueError,
+     "target must be a finite"),
+])
+def test_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
