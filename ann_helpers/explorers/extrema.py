@@ -1,0 +1,202 @@
+"""Lesson 01: the tangent line and the sign of the slope; the two-variable test functions.
+
+`TangentExplorer` moves the point of tangency along a curve. The left panel shows f and its
+tangent line y = f(a) + f'(a) (x - a); the right panel shows the slope f'(x) itself, drawn red
+where f falls (f' < 0) and green where it rises (f' > 0). The status says the slope's sign and,
+at a stationary point, whether f' changes sign there (the sign-table test).
+
+`two_variable_figure` draws the contour maps of the lesson's two-variable functions with
+their stationary points marked by kind.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from .. import calculus, validate
+from ..plotting import COLORS, contour_2d, new_figure
+from ..widgets import Explorer, dropdown, slider
+
+x_sym = sp.Symbol("x", real=True)
+y_sym = sp.Symbol("y", real=True)
+
+#: the curves the explorer offers, label -> sympy expression in x
+FUNCTIONS = {
+    "x^2 + 3x": x_sym**2 + 3 * x_sym,
+    "x^3": x_sym**3,
+    "|x|": sp.Abs(x_sym),
+    "x^3 - 3x": x_sym**3 - 3 * x_sym,
+}
+#: points where a curve has no derivative (a corner): the slope differs left and right
+KINKS = {"|x|": (0.0,)}
+
+XLIM = (-3.0, 3.0)
+STEP = 0.05
+HALF_WIDTH = 1.2  # the tangent is drawn over [a - HALF_WIDTH, a + HALF_WIDTH]
+FALLING, RISING = "#d1495b", "#2e933c"
+
+
+def _curve(expr):
+    """f, f', f'' as numpy functions (f'' is None where it has no meaning, as for |x|)."""
+    f = sp.lambdify(x_sym, expr, "numpy")
+    df = sp.lambdify(x_sym, sp.diff(expr, x_sym), "numpy")
+    d2 = sp.diff(expr, x_sym, 2)
+    d2f = None if d2.has(sp.DiracDelta) else sp.lambdify(x_sym, d2, "numpy")
+    return f, df, d2f
+
+
+def _widen(mask: np.ndarray) -> np.ndarray:
+    """The mask and its neighbours on both sides."""
+    out = mask.copy()
+    out[1:] |= mask[:-1]
+    out[:-1] |= mask[1:]
+    return out
+
+
+def _limits(values, pad=0.08):
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = max(hi - lo, 1.0)
+    return lo - pad * span, hi + pad * span
+
+
+class _Curve:
+    """One function, precomputed on the plotting grid (none of this depends on a slider)."""
+
+    def __init__(self, label: str, xs: np.ndarray):
+        self.label = label
+        self.f, self.df, self.d2f = _curve(FUNCTIONS[label])
+        self.kinks = KINKS.get(label, ())
+        self.ys = np.asarray(self.f(xs), dtype=float) * np.ones_like(xs)
+        slopes = np.asarray(self.df(xs), dtype=float) * np.ones_like(xs)
+        for k in self.kinks:  # no slope at a corner: leave a gap in the slope curve
+            slopes[np.abs(xs - k) < 1e-9] = np.nan
+        # the curve in two colours; each part takes one grid point more at its ends, so that
+        # the two parts meet where the slope changes sign (and at a corner)
+        corner = np.isnan(slopes)
+        self.falling = np.where(_widen((slopes <= 0) | corner), self.ys, np.nan)
+        self.rising = np.where(_widen((slopes >= 0) | corner), self.ys, np.nan)
+        self.ylim = _limits(self.ys)
+
+    def slope(self, a: float) -> float:
+        return float(self.df(a))
+
+    def one_sided(self, a: float, h: float = 1e-6) -> tuple[float, float]:
+        """(slope from the left, slope from the right) by one-sided difference quotients."""
+        fa = float(self.f(a))
+        return (fa - float(self.f(a - h))) / h, (float(self.f(a + h)) - fa) / h
+
+
+def _sign(value: float) -> str:
+    return "0" if abs(value) < 1e-9 else ("+" if value > 0 else "-")
+
+
+def _verdict(left: str, right: str) -> str:
+    """The sign-table test: how f' changes sign across a candidate point."""
+    if left == "-" and right == "+":
+        return "f' changes from - to +: a minimum"
+    if left == "+" and right == "-":
+        return "f' changes from + to -: a maximum"
+    return f"f' is {left} on both sides: no extremum"
+
+
+class TangentExplorer(Explorer):
+    """Slide the point of tangency a along the curve; watch the tangent and the slope's sign."""
+
+    name = "tangent"
+
+    def make_controls(self):
+        return {
+            "function": dropdown("f(x) =", list(FUNCTIONS), "x^2 + 3x"),
+            "x": slider("point of tangency a", -2.5, XLIM[0], XLIM[1], STEP),
+        }
+
+    def make_figure(self):
+        self._xs = np.linspace(XLIM[0], XLIM[1], 241)
+        self._curves = {label: _Curve(label, self._xs) for label in FUNCTIONS}
+        fig, ax = new_figure(size=(8.0, 3.375))
+        # fixed margins instead of a layout engine: a slider move redraws once, not twice
+        fig.set_layout_engine(None)
+        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9)
+        (self._fall,) = ax.plot([], [], color=FALLING, lw=2.5)
+        (self._rise,) = ax.plot([], [], color=RISING, lw=2.5)
+        (self._tangent,) = ax.plot([], [], color=COLORS["grad"], lw=2, ls="--")
+        (self._point,) = ax.plot([], [], "o", color="black", ms=7, zorder=5)
+        self._slope_text = ax.text(0.02, 0.94, "", transform=ax.transAxes, va="top",
+                                   fontsize=10)
+        ax.set_xlim(*XLIM)
+        ax.set_xlabel("x")
+        self._ax = ax
+        return fig
+
+    def update(self, function, x):
+        curve = self._curves[function]
+        a = round(float(x), 6) + 0.0  # slider positions are multiples of STEP; no -0.0
+        fa = float(curve.f(a))
+        self._fall.set_data(self._xs, curve.falling)
+        self._rise.set_data(self._xs, curve.rising)
+        self._ax.set_ylim(*curve.ylim)
+        self._ax.set_title(f"f(x) = {function}     red: f falls (f' < 0)     green: f rises "
+                           "(f' > 0)     dashed: the tangent", fontsize=10)
+        self._point.set_data([a], [fa])
+
+        left_x = np.array([a - HALF_WIDTH, a])
+        right_x = np.array([a, a + HALF_WIDTH])
+        if any(abs(a - k) < 1e-9 for k in curve.kinks):
+            left, right = curve.one_sided(a)
+            # two half-lines: the slope seen from each side
+            self._tangent.set_data(np.r_[left_x, np.nan, right_x],
+                                   np.r_[fa + left * (left_x - a), np.nan,
+                                         fa + right * (right_x - a)])
+            self._slope_text.set_text(f"a = {a:.2f}: no derivative\n"
+                                      f"slope {left:+.2f} left, {right:+.2f} right")
+            return (f"a = {a:.2f}: no derivative here (a corner): slope {left:+.2f} from the "
+                    f"left, {right:+.2f} from the right; "
+                    f"{_verdict(_sign(left), _sign(right))} without a derivative")
+
+        slope = curve.slope(a)
+        xs = np.r_[left_x, right_x[1:]]
+        self._tangent.set_data(xs, fa + slope * (xs - a))
+        self._slope_text.set_text(f"a = {a:.2f}\nf'(a) = {slope:+.2f}  ({_sign(slope)})")
+        if _sign(slope) == "-":
+            return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} < 0: f falls here, "
+                    "so a step to the right lowers f")
+        if _sign(slope) == "+":
+            return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} > 0: f rises here, "
+                    "so a step to the left lowers f")
+        before = _sign(curve.slope(a - STEP))
+        after = _sign(curve.slope(a + STEP))
+        d2 = float(curve.d2f(a)) if curve.d2f is not None else float("nan")
+        return (f"a = {a:.2f}: f'(a) = 0, a stationary point (駐點); f''(a) = {d2:.2f}; "
+                f"{_verdict(before, after)}")
+
+
+# -- the two-variable figure ------------------------------------------------------------------
+MARKERS = {"minimum": ("o", "#2e933c"), "maximum": ("^", "#d1495b"),
+           "saddle": ("X", "#edae49"), "inconclusive": ("s", "#8a8a8a")}
+
+
+def two_variable_figure(cases, lim: float = 2.0):
+    """Contour maps of f(x, y) for each (label, expr) in `cases`, on [-lim, lim]^2, with the
+    stationary points (solutions of grad f = 0) marked by their kind."""
+    cases = list(cases)
+    if not cases:
+        raise ValueError("cases must hold at least one (label, expr) pair")
+    lim = validate.positive("lim", lim, high=100.0)
+    fig, axes = new_figure(ncols=len(cases), size=(2.6 * len(cases), 3.1))
+    axes = np.atleast_1d(axes)
+    seen = set()
+    for ax, (label, expr) in zip(axes, cases, strict=True):
+        f = sp.lambdify((x_sym, y_sym), expr, "numpy")
+        contour_2d(ax, f, (-lim, lim), (-lim, lim), levels=14, n=100, linewidths=1)
+        for point in calculus.stationary_points(expr, [x_sym, y_sym]):
+            kind = calculus.classify_point(expr, [x_sym, y_sym], point)
+            marker, color = MARKERS[kind]
+            ax.plot(float(point[x_sym]), float(point[y_sym]), marker, color=color, ms=10,
+                    mec="black", label=None if kind in seen else kind, zorder=5)
+            seen.add(kind)
+        ax.set_title(f"f = {label}")
+        ax.set_xlabel("x")
+        ax.set_ylabel("y", labelpad=0)
+    fig.legend(loc="outside lower center", ncols=len(seen), frameon=False)
+    return fig
