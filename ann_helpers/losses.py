@@ -228,6 +228,17 @@ def line_loss_grad(params, x, y, loss="squared_error") -> np.ndarray:
     return np.array([np.sum(d * x), np.sum(d)])
 
 
+def line_loss_surface(W, B, x, y, loss="squared_error") -> np.ndarray:
+    """L(w, b) at every point of the grids W, B at once (for contour plots): the same sum as
+    `line_loss`, vectorised over the parameters. Only the squared and absolute errors."""
+    W = validate.array("W", W)
+    B = validate.array("B", B, shape=W.shape)
+    x, y = _data(x, y)
+    name = validate.choice("loss", loss, ("squared_error", "absolute_error"))
+    R = W[..., None] * x + B[..., None] - y          # residuals, one axis per example
+    return 0.5 * np.sum(R * R, axis=-1) if name == "squared_error" else np.sum(np.abs(R), axis=-1)
+
+
 def least_squares_line(x, y) -> np.ndarray:
     """(w, b) minimising the squared error, from numpy.linalg.lstsq on the matrix [x, 1]."""
     x, y = _data(x, y)

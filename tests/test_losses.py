@@ -22,6 +22,7 @@ from ann_helpers.losses import (
     least_squares_line,
     line_loss,
     line_loss_grad,
+    line_loss_surface,
     log_softmax,
     logsumexp,
     one_hot,
@@ -195,3 +196,17 @@ def test_symbolic_example_loss_is_a_function_of_the_parameters_only():
     assert all(g.subs({a: 3 - 2 * b - c}).expand() == 0 for g in grads)
     with pytest.raises(ValueError, match="x1 must be a finite number"):
         symbolic_example_loss(float("nan"), 0, 0)
+
+
+@pytest.mark.parametrize("form", ["squared_error", "absolute_error"])
+def test_line_loss_surface_matches_line_loss(form):
+    x, y = example_data()
+    W, B = np.meshgrid(np.linspace(-1, 3, 4), np.linspace(-2, 4, 5))
+    S = line_loss_surface(W, B, x, y, form)
+    assert S.shape == (5, 4)
+    assert np.allclose(S, [[line_loss([w, b], x, y, form) for w, b in zip(rw, rb, strict=True)]
+                           for rw, rb in zip(W, B, strict=True)])
+    with pytest.raises(ValueError, match="loss must be one of 'squared_error', 'absolute_error'"):
+        line_loss_surface(W, B, x, y, "cross_entropy")
+    with pytest.raises(ValueError, match=r"B must have shape \(5, 4\)"):
+        line_loss_surface(W, B[:2], x, y)

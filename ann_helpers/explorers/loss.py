@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import MaxNLocator
 
-from ..losses import LOSSES, example_data, least_squares_line
+from ..losses import LOSSES, example_data, least_squares_line, line_loss_surface
 from ..plotting import COLORS, new_figure
 from ..widgets import Explorer, slider, toggle
 
@@ -22,13 +22,9 @@ FORMS = ("squared_error", "absolute_error")
 
 
 def _loss_grid(x, y, form: str, n: int = 121):
-    """W, B and L(w, b) on an n x n grid of the slider ranges, all at once."""
-    w = np.linspace(*W_RANGE, n)
-    b = np.linspace(*B_RANGE, n)
-    W, B = np.meshgrid(w, b)
-    R = W[..., None] * x + B[..., None] - y            # residuals, shape (n, n, examples)
-    L = 0.5 * np.sum(R * R, axis=-1) if form == "squared_error" else np.sum(np.abs(R), axis=-1)
-    return W, B, L
+    """W, B and L(w, b) on an n x n grid of the slider ranges."""
+    W, B = np.meshgrid(np.linspace(*W_RANGE, n), np.linspace(*B_RANGE, n))
+    return W, B, line_loss_surface(W, B, x, y, form)
 
 
 class LossFitExplorer(Explorer):

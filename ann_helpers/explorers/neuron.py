@@ -20,6 +20,11 @@ N = 81               # grid points per side
 BOUNDED = {"sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
+def _signed(v: float) -> str:
+    """'+ 0.50' or '- 0.50', for writing a sum of terms."""
+    return f"{'-' if v < 0 else '+'} {abs(v):.2f}"
+
+
 class NeuronExplorer(Explorer):
     """Sliders w1, w2, b and an activation chooser; the neuron's output as a heat map."""
 
@@ -91,7 +96,7 @@ class NeuronExplorer(Explorer):
             inside = np.abs(b) / np.sqrt(norm2) < LIMIT * np.sqrt(2)
             where = ("the arrow w points to where u > 0" if inside
                      else "the boundary lies outside the square shown")
-            line = f"boundary {w1:.2f} x1 + {w2:.2f} x2 + {b:.2f} = 0; {where}"
+            line = f"boundary {w1:.2f} x1 {_signed(w2)} x2 {_signed(b)} = 0; {where}"
         else:
             self.boundary.set_data([], [])
             self.arrow.set_visible(False)
