@@ -51,6 +51,8 @@ PARAM_NAMES = ("w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "w7", "w8", "b3",
 OUTPUTS = ("identity", "sigmoid", "softmax")
 #: a loss above this counts as diverged, before it overflows to inf
 LOSS_LIMIT = 1e12
+#: sum over an axis without the ndarray.sum wrapper (the hot loop calls it 4 times a batch)
+_sum = np.add.reduce
 
 
 class History(list):
@@ -58,7 +60,8 @@ class History(list):
 
     `status` says it in words ("trained 50 epochs: loss 0.6931 -> 0.0412", or
     "diverged in epoch 3 ..."), `diverged` is True when the loss stopped being finite (the
-    parameters are then left at their last finite values), `seconds` is the wall-clock time.
+    parameters are then left at their last finite values), `seconds` is the wall-clock time,
+    `batch_losses` (from MLP.fit) the loss of each batch at the moment it was used.
     """
 
     def __init__(self, losses=(), status: str = "", diverged: bool = False,
@@ -67,6 +70,7 @@ class History(list):
         self.status = status
         self.diverged = diverged
         self.seconds = seconds
+        self.batch_losses: list[float] = []   # MLP.fit: the loss of every batch, in order
 
 
 def _diverged_status(where: str, loss: float, lr: float) -> str:
@@ -78,6 +82,13 @@ def _diverged_status(where: str, loss: float, lr: float) -> str:
 # ==========================================================================================
 # The article's network, term by term
 # ==========================================================================================
+#: the lesson's numbers: one training example (x, y) and the starting parameters
+LESSON_X = (0.5, 1.0)
+LESSON_Y = (1.0, 0.0)
+LESSON_PARAMS = {"w1": 0.1, "w2": 0.2, "w3": -0.3, "w4": 0.4, "b1": 0.1, "b2": -0.1,
+                 "w5": 0.5, "w6": -0.6, "w7": 0.7, "w8": 0.8, "b3": 0.2, "b4": -0.2}
+
+
 def default_params(seed: int = 0) -> dict[str, float]:
     """Seeded starting values: weights and biases drawn uniformly from [-1, 1]."""
     seed = validate.integer("seed", seed, low=0)
@@ -204,11 +215,15 @@ class TinyNet:
         self.params = {k: self.params[k] - lr * grads[k] for k in PARAM_NAMES}
         return loss
 
-    def fit(self, x, y, lr: float, steps: int) -> History:
+    def fit(self, x, y, lr: float, steps: int, callback: Callable | None = None) -> History:
         """`steps` updates on the one example (x, y); the loss before each step and at the
-        end. A loss that stops being finite ends the run with a 'diverged' status."""
+        end. A loss that stops being finite ends the run with a 'diverged' status.
+        `callback(k, loss, net)`, when given, sees the network after each loss evaluation
+        (k = 0 before the first update), e.g. to record `net.values`."""
         lr = validate.positive("lr", lr)
         steps = validate.integer("steps", steps, low=1)
+        if callback is not None:
+            validate.function("callback", callback)
         x = validate.array("x", x, shape=(2,))
         y = validate.array("y", y, shape=(2,))
         history = History()
@@ -223,12 +238,15 @@ class TinyNet:
                     history.diverged = True
                     break
                 history.append(loss)
+                if callback is not None:
+                    callback(k, loss, self)
                 last_finite = self.params
                 if k < steps:
                     self.step(x, y, lr)
             else:
-                history.status = (f"{steps} steps with lr = {lr:g}: "
-                                  f"loss {history[0]:.4f} -> {history[-1]:.4f}")
+                trend = "went down" if history[-1] < history[0] else "grew (lr too large)"
+                history.status = (f"{steps} steps with lr = {lr:g}: the loss {trend}, "
+                                  f"{history[0]:.4g} -> {history[-1]:.4g}")
         history.seconds = time.perf_counter() - start
         return history
 
@@ -414,21 +432,21 @@ class MLP:
             E = np.exp(shifted)
             S = E.sum(axis=1, keepdims=True)
             # rows of Y sum to 1, so -sum Y (shifted - log S) = sum log S - sum Y shifted
-            loss = (float(np.log(S).sum()) - float(np.sum(Y * shifted))) / n
+            loss = (float(_sum(np.log(S), axis=None)) - float(_sum(Y * shifted, axis=None))) / n
             return loss, (E / S - Y) / n
         if self.output == "identity":
             R = Z - Y
-            return 0.5 * float(np.sum(R * R)) / n, R / n
+            return 0.5 * float(_sum(R * R, axis=None)) / n, R / n
         P = ACTIVATIONS["sigmoid"].f(Z)
         R = P - Y
-        return 0.5 * float(np.sum(R * R)) / n, R * (P * (1.0 - P)) / n
+        return 0.5 * float(_sum(R * R, axis=None)) / n, R * (P * (1.0 - P)) / n
 
     def _backward(self, A: list[np.ndarray], dZ: np.ndarray) -> list[tuple]:
         """[(dW_l, db_l)] from the output layer's dZ, layer by layer towards the input."""
         grads = []
         for layer in range(len(self._params) - 1, -1, -1):
             W = self._params[layer][0]
-            grads.append((A[layer].T @ dZ, dZ.sum(axis=0)))
+            grads.append((A[layer].T @ dZ, _sum(dZ, axis=0)))
             if layer:
                 a = A[layer]
                 dA = dZ @ W.T
@@ -521,6 +539,7 @@ class MLP:
                         break
                     params = self._params                # the last finite parameters
                     total += loss * xb.shape[0]
+                    history.batch_losses.append(loss)
                     grads = self._backward(A, dZ)
                     self._params = [(W - lr * dW, b - lr * db)
                                     for (W, b), (dW, db) in zip(params, grads, strict=True)]
@@ -535,9 +554,9 @@ class MLP:
             kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
                     else f"minibatch {batch_size}")
             history.status = (f"trained {epochs} epochs ({kind}, lr = {lr:g}): "
-                              f"loss {history[0]:.4f} -> {history[-1]:.4f}")
+                              f"loss {history[0]:.4g} -> {history[-1]:.4g}")
         elif history:
-            history.status += f" (last finite epoch loss {history[-1]:.4f})"
+            history.status += f" (last finite epoch loss {history[-1]:.4g})"
         return history
 
     # -- classifiers -----------------------------------------------------------------------
@@ -636,3 +655,28 @@ def check_mlp(mlp: MLP, X, Y, h: float = 1e-3) -> GradientCheck:
         return probe.loss(X, Y)
 
     return gradient_check(loss, theta, analytic, h=h)
+
+
+# ==========================================================================================
+# What a gradient costs
+# ==========================================================================================
+def gradient_cost(layer_sizes) -> dict[str, int]:
+    """Multiply-adds to get the whole gradient of one example's loss, two ways.
+
+        forward            F = sum over layers of n_in * n_out   (one pass, all weights)
+        parameters         P = sum over layers of n_in * n_out + n_out
+        finite_differences 2 P F   (central differences: two forward passes per parameter)
+        backprop           F + F + (F - n_0 n_1) ~ 3 F   (the forward pass, then per layer
+                           dW = A.T dZ and, except next to the input, dA = dZ W.T)
+
+    Activations and bias additions are not counted (they are O(neurons), not O(weights)).
+    Finite differences grow like P^2, back-propagation like P.
+    """
+    sizes = _layer_sizes(layer_sizes)
+    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    forward = sum(a * b for a, b in pairs)
+    params = sum(a * b + b for a, b in pairs)
+    backward = forward + (forward - pairs[0][0] * pairs[0][1])
+    return {"parameters": params, "forward": forward,
+            "finite_differences": 2 * params * forward, "backprop": forward + backward}
+

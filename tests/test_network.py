@@ -159,7 +159,7 @@ def test_tinynet_fit_decreases_the_loss_and_reports_divergence():
     good = TinyNet(seed=2).fit(x, y, lr=0.5, steps=30)
     assert not good.diverged and good[-1] < 0.01 * good[0]
     assert np.all(np.diff(good) <= 1e-12)
-    assert good.status.startswith("30 steps with lr = 0.5")
+    assert good.status.startswith("30 steps with lr = 0.5: the loss went down")
     net = TinyNet(seed=2)
     bad = net.fit(x, y, lr=80.0, steps=50)
     assert bad.diverged and "diverged at step" in bad.status and "lr = 80" in bad.status
