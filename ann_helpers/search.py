@@ -46,6 +46,10 @@ class SearchPath:
     evaluations: int = 0        # calls of f (or of f' for the derivative-sign search)
     steps: list = field(default_factory=list)  # compass search: the step size at each point
 
+    def fx_reached(self, target: float) -> bool:
+        """True when the search got f down to `target` or below."""
+        return bool(self.values[-1] <= target)
+
     @property
     def x(self):
         """The result: the last accepted point."""
@@ -213,3 +217,29 @@ def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
                f"{len(points) - 1} moves")
     return SearchPath(points=np.array(points), values=np.array(values), status=status,
                       message=message, evaluations=evals, steps=steps)
+
+
+def compass_vs_descent(fn, x0, gap: float = 1e-4, step: float = 1.0,
+                       max_steps: int = 100_000) -> dict:
+    """What it costs to get f within `gap` of its minimum, by compass search and by gradient
+    descent (lr = 1 / largest curvature), from the same start point.
+
+    Returns {"n", "compass_evaluations", "descent_steps", "lr"}: evaluations of f for compass
+    search, updates (one gradient each) for gradient descent; None if the budget ran out.
+    """
+    from .descent import gradient_descent
+
+    x0 = validate.array("x0", x0, ndim=1)
+    gap = validate.positive("gap", gap)
+    f_min = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
+    compass = compass_search(fn.f, x0, step=step, tol=1e-15, target=f_min + gap,
+                             max_evaluations=10 * max_steps)
+    lr = 1.0 / fn.max_curvature()
+    run = gradient_descent(fn.grad, x0, lr, steps=max_steps, tol=0.0, f=fn.f)
+    reached = np.flatnonzero(run.values - f_min <= gap)
+    return {
+        "n": x0.size,
+        "compass_evaluations": compass.evaluations if compass.fx_reached(f_min + gap) else None,
+        "descent_steps": int(reached[0]) if reached.size else None,
+        "lr": lr,
+    }

@@ -176,25 +176,28 @@ def _grid(fn, view, n):
     return X, Y, fn.f_xy(X, Y)
 
 
-def runs_2d(fn: F.TestFunction, runs, titles, view=VIEW_2D, arrows: bool = False,
-            size=None):
-    """One panel per run: the path on the contour map of fn (with the gradient field if
-    `arrows`). A run is anything with `.points` of shape (k+1, 2)."""
+def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None):
+    """One panel per run: the path on the contour map (with the gradient field if `arrows`).
+
+    fn is one TestFunction for every panel, or a list with one per panel. A run is anything
+    with `.points` of shape (k+1, 2) (a descent Path or a compass-search path).
+    """
     n = max(len(runs), 1)
+    fns = list(fn) if isinstance(fn, (list, tuple)) else [fn] * n
     fig, axes = new_figure(ncols=n, size=size or (3.3 * n, 3.4))
     axes = np.atleast_1d(axes)
-    levels = levels_for(fn, view)
     for j, ax in enumerate(axes):
-        contour_2d(ax, fn.f_xy, view, view, levels=levels, n=120, linewidths=0.8)
+        f = fns[j]
+        contour_2d(ax, f.f_xy, view, view, levels=levels_for(f, view), n=120, linewidths=0.8)
         if arrows:
-            gradient_arrows(ax, fn.grad, view, view, n=11, angles="xy", width=0.005)
-        m = np.asarray(fn.global_minimum)
+            gradient_arrows(ax, f.grad, view, view, n=11, angles="xy", width=0.005)
+        m = np.asarray(f.global_minimum)
         ax.plot(m[0], m[1], "*", color="black", ms=10, zorder=6)
         if j < len(runs):
             pts = _clip(runs[j].points).reshape(-1, 2)
             ax.plot(pts[:, 0], pts[:, 1], color=COLORS["path"], marker="o", ms=3, lw=1.0)
             ax.plot(pts[0, 0], pts[0, 1], "o", color=COLORS["start"], ms=7, zorder=5)
-        ax.set_title(titles[j] if j < len(titles) else fn.label, fontsize=9)
+        ax.set_title(titles[j] if j < len(titles) else f.label, fontsize=9)
         ax.set_xlabel("x")
     axes[0].set_ylabel("y")
     return fig
