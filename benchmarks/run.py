@@ -1,0 +1,326 @@
+"""The course's performance table: one command, one table, every row measured in this run.
+
+    make bench                                   # = python benchmarks/run.py
+    python benchmarks/run.py --only explorers    # a subset: explorers, training, nbval, gradients
+    python benchmarks/run.py --only training gradients --repeats 5
+    python benchmarks/run.py --only explorers --explorer digits --moves 200
+
+Each row is a median with the min and max over repeated measurements, a target where the
+course sets one, and a verdict ("ok", or "OVER" when the target is missed).
+
+explorers   every Explorer subclass that `ann_helpers.explorers.all_explorers()` finds, built
+            with its default controls, on the Agg backend: after a few warm-up moves, 50 slider
+            moves cycling over the positions of `explorer.grid()`, each timed as
+            `explorer.set(**values)` + `explorer.render()` (the update and the PNG a learner
+            waits for). Target: under 25 ms per move.
+training    lesson 09's network on the 8 x 8 digits (same split, hidden size, activation,
+            learning rate, batch size and epochs as the lesson), trained from scratch
+            `--repeats` times by `ann_helpers` and by scikit-learn's MLPClassifier
+            (solver="sgd", momentum=0, alpha=0, constant learning rate, no early stopping),
+            alternating the two; seconds per epoch, their ratio per pair of runs, and the
+            test accuracy of each. Target: ours at most 0.5 x scikit-learn's time.
+nbval       wall time of `python -m pytest notebooks/ -q` in a subprocess, with the repo's
+            pytest configuration (strict nbval over every notebook). Target: under 30 s.
+gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden, 10 outputs,
+            on a fixed batch of digits) by back-propagation and by central finite differences
+            (two loss evaluations per parameter), with the slopes of log(time) against
+            log(parameters): about 1 for back-propagation and about 2 for finite differences,
+            the lesson 07 argument, once the network is large enough for the arithmetic to
+            dominate Python's per-call overhead.
+
+Timings are wall-clock on a shared machine: compare rows of the same run, and rerun when the
+machine is busy (the header prints the load average). BLAS is limited to one thread so both
+libraries in the training rows use the same arithmetic resources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTIONS = ("explorers", "training", "nbval", "gradients")
+EXPLORER_TARGET_MS = 25.0
+RATIO_TARGET = 0.5
+NBVAL_TARGET_S = 30.0
+
+
+# -- rows of the table ----------------------------------------------------------------------
+@dataclass
+class Row:
+    section: str
+    what: str
+    median: float
+    low: float
+    high: float
+    unit: str
+    target: str = ""
+    ok: bool | None = None  # None: no target
+    miss: str = "OVER"  # the verdict when the target is missed
+
+    @classmethod
+    def of(cls, section, what, samples, unit, target="", limit=None, higher_is_better=False):
+        samples = [float(s) for s in samples]
+        med = statistics.median(samples)
+        ok = None
+        if limit is not None:
+            ok = med >= limit if higher_is_better else med <= limit
+        return cls(section, what, med, min(samples), max(samples), unit, target, ok,
+                   "UNDER" if higher_is_better else "OVER")
+
+
+def _fmt(x: float) -> str:
+    if x == 0:
+        return "0"
+    if abs(x) >= 100:
+        return f"{x:.0f}"
+    if abs(x) >= 1:
+        return f"{x:.2f}"
+    if abs(x) >= 0.01:
+        return f"{x:.3f}"
+    return f"{x:.2e}"
+
+
+def print_table(rows: list[Row]) -> None:
+    head = ("section", "measurement", "median", "min", "max", "unit", "target", "verdict")
+    cells = [head] + [
+        (r.section, r.what, _fmt(r.median), _fmt(r.low), _fmt(r.high), r.unit, r.target,
+         "" if r.ok is None else ("ok" if r.ok else r.miss))
+        for r in rows
+    ]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
+    right = {2, 3, 4}
+    for n, c in enumerate(cells):
+        print("  ".join(s.rjust(w) if i in right else s.ljust(w)
+                        for i, (s, w) in enumerate(zip(c, widths, strict=True))).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+# -- 1. explorers ---------------------------------------------------------------------------
+def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = None) -> list[Row]:
+    """ms per slider move (set + render) for every explorer, cycling over its grid."""
+    from ann_helpers.explorers import all_explorers
+
+    rows = []
+    for name, cls in all_explorers().items():
+        if names and name not in names:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            explorer = cls()
+            positions = list(explorer.grid())
+            times = []
+            for i in range(warmup + moves):
+                values = positions[i % len(positions)]
+                start = time.perf_counter()
+                explorer.set(**values)
+                explorer.render()
+                elapsed = time.perf_counter() - start
+                if i >= warmup:
+                    times.append(1e3 * elapsed)
+        rows.append(Row.of("explorers", f"{name} ({len(positions)} positions)", times,
+                           "ms/move", f"< {EXPLORER_TARGET_MS:g}", EXPLORER_TARGET_MS))
+    return rows
+
+
+# -- 2. training on the digits --------------------------------------------------------------
+def bench_training(repeats: int = 3) -> list[Row]:
+    """Lesson 09's training run, ours and scikit-learn's (`digits.sklearn_twin`), alternated."""
+    from ann_helpers import digits
+
+    split = digits.load_split()
+    cfg = dict(hidden=digits.HIDDEN, activation=digits.ACTIVATION, epochs=digits.EPOCHS,
+               batch_size=digits.BATCH_SIZE, seed=digits.SEED)
+    ours_s, sk_s, ratios, ours_acc, sk_acc = [], [], [], [], []
+    # one untimed short run of each first: imports, caches, first-call costs
+    digits.train(split, lr=digits.LR, evaluate=False, **{**cfg, "epochs": 2})
+    digits.fit_sklearn(split, lr=digits.LR, **{**cfg, "epochs": 2})
+    for _ in range(repeats):
+        start = time.perf_counter()
+        model = digits.train(split, lr=digits.LR, evaluate=False, **cfg).model
+        ours = 1e3 * (time.perf_counter() - start) / cfg["epochs"]
+        ours_acc.append(100 * digits.accuracy(split.y_test, digits.predict(model, split.X_test)))
+
+        start = time.perf_counter()
+        clf = digits.fit_sklearn(split, lr=digits.LR, **cfg)
+        theirs = 1e3 * (time.perf_counter() - start) / cfg["epochs"]
+        sk_acc.append(100 * digits.accuracy(split.y_test, clf.predict(split.X_test)))
+        ours_s.append(ours)
+        sk_s.append(theirs)
+        ratios.append(ours / theirs)
+    arch = f"64-{cfg['hidden']}-10 {cfg['activation']}, batch {cfg['batch_size']}, " \
+           f"{cfg['epochs']} epochs"
+    return [
+        Row.of("training", f"ann_helpers MLP.fit ({arch})", ours_s, "ms/epoch"),
+        Row.of("training", "sklearn MLPClassifier (same)", sk_s, "ms/epoch"),
+        Row.of("training", "ratio ours / sklearn", ratios, "x", f"<= {RATIO_TARGET:g}",
+               RATIO_TARGET),
+        Row.of("training", "test accuracy ann_helpers", ours_acc, "%", ">= 97", 97.0, True),
+        Row.of("training", "test accuracy sklearn", sk_acc, "%"),
+    ]
+
+
+# -- 3. strict nbval over every notebook ------------------------------------------------------
+def bench_nbval(repeats: int = 1) -> list[Row]:
+    times, summary = [], ""
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "pytest", "notebooks/", "-q"], cwd=ROOT,
+                              capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        lines = [line for line in done.stdout.splitlines() if line.strip()]
+        summary = lines[-1].strip("= ") if lines else f"exit code {done.returncode}"
+    notebooks = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    row = Row.of("nbval", f"pytest notebooks/ ({notebooks} notebooks: {summary})", times, "s",
+                 f"< {NBVAL_TARGET_S:g}", NBVAL_TARGET_S)
+    if done.returncode != 0:
+        row.ok = False
+        row.what += " FAILED"
+    return [row]
+
+
+# -- 4. gradient cost: back-propagation against finite differences ----------------------------
+def finite_difference_gradients(mlp, X, Y, h: float = 1e-5) -> list[tuple[np.ndarray, np.ndarray]]:
+    """dL/dp ~ (L(p + h) - L(p - h)) / 2h for every parameter p, one at a time, in place."""
+    grads = []
+    for W, b in mlp.params:
+        pair = []
+        for P in (W, b):
+            G = np.zeros_like(P)
+            flat, gflat = P.reshape(-1), G.reshape(-1)
+            for i in range(flat.size):
+                old = flat[i]
+                flat[i] = old + h
+                up = mlp.loss(X, Y)
+                flat[i] = old - h
+                down = mlp.loss(X, Y)
+                flat[i] = old
+                gflat[i] = (up - down) / (2 * h)
+            pair.append(G)
+        grads.append(tuple(pair))
+    return grads
+
+
+def _timings(fn, repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int = 3,
+                    fd_repeats: int = 1) -> list[Row]:
+    """Time one full gradient by each method for MLPs [64, h, 10] on `batch` digit images.
+
+    Back-propagation is timed `max(repeats, 20)` times per size, finite differences
+    `fd_repeats` times (the largest size takes seconds). The finite-difference gradient is
+    also compared
+    with back-propagation's: the largest difference relative to the largest gradient entry.
+    """
+    from ann_helpers import digits
+    from ann_helpers.network import MLP
+
+    split = digits.load_split()
+    X, Y = split.X_train[:batch], digits.one_hot(split.y_train[:batch])
+    rows, sizes, bp_med, fd_med, worst = [], [], [], [], 0.0
+    for h in widths:
+        mlp = MLP([64, h, 10], activation="sigmoid", output="softmax", seed=0)
+        n = sum(W.size + b.size for W, b in mlp.params)
+        bp = _timings(lambda mlp=mlp: mlp.loss_and_gradients(X, Y), max(repeats, 20))
+        fd = []
+        for _ in range(fd_repeats):
+            start = time.perf_counter()
+            numeric = finite_difference_gradients(mlp, X, Y)
+            fd.append(time.perf_counter() - start)
+        _, analytic = mlp.loss_and_gradients(X, Y)
+        a = np.concatenate([g.ravel() for pair in analytic for g in pair])
+        f = np.concatenate([g.ravel() for pair in numeric for g in pair])
+        worst = max(worst, float(np.max(np.abs(a - f)) / np.max(np.abs(a))))
+        sizes.append(n)
+        bp_med.append(statistics.median(bp))
+        fd_med.append(statistics.median(fd))
+        rows.append(Row.of("gradients", f"back-propagation,   {n:>5d} parameters (h = {h})",
+                           [1e3 * t for t in bp], "ms"))
+        rows.append(Row.of("gradients", f"finite differences, {n:>5d} parameters (h = {h})",
+                           [1e3 * t for t in fd], "ms"))
+    logn = np.log(sizes)
+    for label, med, want in (("back-propagation", bp_med, "~1"),
+                             ("finite differences", fd_med, "~2")):
+        every = float(np.polyfit(logn, np.log(med), 1)[0])
+        last = float(np.polyfit(logn[-3:], np.log(med[-3:]), 1)[0])
+        rows.append(Row("gradients", f"log-log slope, {label}: all sizes / largest 3",
+                        every, min(every, last), max(every, last),
+                        f"slope ({every:.2f} / {last:.2f})", want))
+    rows.append(Row("gradients", "max |backprop - finite diff.| / max |backprop|", worst,
+                    worst, worst, "", "< 1e-6", worst < 1e-6))
+    return rows
+
+
+# -- the command ----------------------------------------------------------------------------
+def header() -> str:
+    import matplotlib
+    import sklearn
+
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"python {platform.python_version()}, numpy {np.__version__}, "
+            f"scikit-learn {sklearn.__version__}, matplotlib {matplotlib.__version__}, "
+            f"{os.cpu_count()} cores, load average {load}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS),
+                        help="run only these sections")
+    parser.add_argument("--explorer", nargs="+", metavar="NAME",
+                        help="only these explorers (by name)")
+    parser.add_argument("--moves", type=int, default=50, help="timed moves per explorer")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="training runs per library")
+    parser.add_argument("--nbval-repeats", type=int, default=1, help="nbval runs")
+    parser.add_argument("--fd-repeats", type=int, default=1,
+                        help="finite-difference runs per size (the largest takes ~10 s)")
+    args = parser.parse_args(argv)
+    if min(args.moves, args.repeats, args.nbval_repeats, args.fd_repeats) < 1:
+        parser.error("--moves, --repeats, --nbval-repeats and --fd-repeats must be at least 1")
+
+    import matplotlib
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    matplotlib.use("Agg")
+    threadpool_limits(limits=1)  # one BLAS thread here (the nbval subprocess is not limited)
+    print(f"python benchmarks/run.py {' '.join(argv if argv is not None else sys.argv[1:])}")
+    print(header() + ", BLAS threads 1")
+    rows: list[Row] = []
+    start = time.perf_counter()
+    if "explorers" in args.only:
+        rows += bench_explorers(moves=args.moves, names=args.explorer)
+    if "training" in args.only:
+        rows += bench_training(repeats=args.repeats)
+    if "nbval" in args.only:
+        rows += bench_nbval(repeats=args.nbval_repeats)
+    if "gradients" in args.only:
+        rows += bench_gradients(repeats=args.repeats, fd_repeats=args.fd_repeats)
+    print()
+    print_table(rows)
+    missed = [r for r in rows if r.ok is False]
+    print(f"\n{len(rows)} rows in {time.perf_counter() - start:.0f} s; "
+          + (f"{len(missed)} missed their target" if missed else "every target met"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
