@@ -210,3 +210,15 @@ def test_line_loss_surface_matches_line_loss(form):
         line_loss_surface(W, B, x, y, "cross_entropy")
     with pytest.raises(ValueError, match=r"B must have shape \(5, 4\)"):
         line_loss_surface(W, B[:2], x, y)
+
+
+def test_fit_by_hand_explorer_knows_both_minima():
+    """The explorer's stars: least squares exactly, least absolute error through two points."""
+    from ann_helpers.explorers.loss import _least_absolute_line
+
+    x, y = example_data()
+    wb = _least_absolute_line(x, y)
+    W, B = np.meshgrid(np.linspace(-1, 3, 301), np.linspace(-2, 4, 301))
+    grid_best = line_loss_surface(W, B, x, y, "absolute_error").min()
+    assert line_loss(wb, x, y, "absolute_error") <= grid_best + 1e-12
+    assert np.allclose(line_loss_grad(least_squares_line(x, y), x, y), 0.0, atol=1e-9)

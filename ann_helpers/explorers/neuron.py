@@ -67,8 +67,8 @@ class NeuronExplorer(Explorer):
         self.ax_g = ax_g
         # Lay the figure out once, then keep that layout: re-solving it on every slider move
         # would cost more than drawing.
-        ax.set_title("y = sigmoid(w . x + b), colour 0.00 .. 1.00", fontsize=9)
-        ax_g.set_title("g = sigmoid  1/(1+e^-u)", fontsize=9)
+        ax.set_title("sigmoid: 0.00 .. 1.00", fontsize=9)    # short: text is slow to draw
+        ax_g.set_title("g(u)", fontsize=9)
         fig.canvas.draw()
         fig.set_layout_engine(None)     # None, not "none": "none" leaves a placeholder engine
                                         # that still costs savefig a second, layout-only draw
@@ -115,7 +115,6 @@ class NeuronExplorer(Explorer):
         g_lo, g_hi = float(gu.min()), float(gu.max())
         pad = 0.08 * max(g_hi - g_lo, 1e-3)
         self.ax_g.set_ylim(g_lo - pad, g_hi + pad)
-        self.ax_g.set_title(f"g = {g.label}", fontsize=9)
-        self.ax.set_title(f"y = {activation}(w . x + b), colour {lo:.2f} .. {hi:.2f}",
-                          fontsize=9)
+        self.ax_g.set_title(f"g(u) = {activation}(u)", fontsize=9)
+        self.ax.set_title(f"y, colours {lo:.2f} .. {hi:.2f}", fontsize=9)
         return f"{line}; y ranges over [{float(Y.min()):.3f}, {float(Y.max()):.3f}]"
