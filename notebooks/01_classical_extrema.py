@@ -26,7 +26,11 @@ from ann_helpers.calculus import (
     stationary_points,
 )
 from ann_helpers.exercises import check
-from ann_helpers.explorers.extrema import TangentExplorer, two_variable_figure
+from ann_helpers.explorers.extrema import (
+    TangentExplorer,
+    two_variable_figure,
+    two_variable_surfaces,
+)
 from ann_helpers.plotting import show
 
 x, y = sp.symbols("x y", real=True)
@@ -184,6 +188,13 @@ for label, expr in CASES:
 
 # %%
 show(two_variable_figure(CASES))
+
+# %% [markdown]
+# As surfaces: a bowl, a saddle (a horse's saddle, or a pass between two peaks), an upside-down
+# bowl, and a landscape with one valley floor next to a pass.
+
+# %%
+show(two_variable_surfaces(CASES))
 
 # %% [markdown]
 # ## 4. Why the method does not scale

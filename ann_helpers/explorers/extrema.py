@@ -1,9 +1,10 @@
 """Lesson 01: the tangent line and the sign of the slope; the two-variable test functions.
 
-`TangentExplorer` moves the point of tangency along a curve. The left panel shows f and its
-tangent line y = f(a) + f'(a) (x - a); the right panel shows the slope f'(x) itself, drawn red
-where f falls (f' < 0) and green where it rises (f' > 0). The status says the slope's sign and,
-at a stationary point, whether f' changes sign there (the sign-table test).
+`TangentExplorer` moves the point of tangency a along a curve and draws the tangent line
+y = f(a) + f'(a) (x - a). The curve is drawn red where f falls (f' < 0) and green where it
+rises (f' > 0), so the sign table can be read off the picture. The status says the slope's
+sign and, at a stationary point, whether f' changes sign there (the sign-table test); at a
+corner (|x| at 0) it gives the two one-sided slopes instead.
 
 `two_variable_figure` draws the contour maps of the lesson's two-variable functions with
 their stationary points marked by kind.
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from matplotlib.ticker import MaxNLocator
 
 from .. import calculus, validate
-from ..plotting import COLORS, contour_2d, new_figure
+from ..plotting import COLORS, contour_2d, new_figure, surface_3d
 from ..widgets import Explorer, dropdown, slider
 
 x_sym = sp.Symbol("x", real=True)
@@ -35,6 +37,7 @@ XLIM = (-3.0, 3.0)
 STEP = 0.05
 HALF_WIDTH = 1.2  # the tangent is drawn over [a - HALF_WIDTH, a + HALF_WIDTH]
 FALLING, RISING = "#d1495b", "#2e933c"
+KEY = "red: f falls, green: f rises"
 
 
 def _curve(expr):
@@ -117,14 +120,17 @@ class TangentExplorer(Explorer):
         fig, ax = new_figure(size=(8.0, 3.375))
         # fixed margins instead of a layout engine: a slider move redraws once, not twice
         fig.set_layout_engine(None)
-        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9)
+        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.96)
         (self._fall,) = ax.plot([], [], color=FALLING, lw=2.5)
         (self._rise,) = ax.plot([], [], color=RISING, lw=2.5)
         (self._tangent,) = ax.plot([], [], color=COLORS["grad"], lw=2, ls="--")
         (self._point,) = ax.plot([], [], "o", color="black", ms=7, zorder=5)
-        self._slope_text = ax.text(0.02, 0.94, "", transform=ax.transAxes, va="top",
-                                   fontsize=10)
+        self._slope_text = ax.text(0.02, 0.95, "", transform=ax.transAxes, va="top",
+                                   fontsize=10, zorder=6,
+                                   bbox={"fc": "white", "ec": "none", "alpha": 0.85})
         ax.set_xlim(*XLIM)
+        ax.set_xticks(np.arange(XLIM[0], XLIM[1] + 0.5))
+        ax.yaxis.set_major_locator(MaxNLocator(5))
         ax.set_xlabel("x")
         self._ax = ax
         return fig
@@ -136,8 +142,6 @@ class TangentExplorer(Explorer):
         self._fall.set_data(self._xs, curve.falling)
         self._rise.set_data(self._xs, curve.rising)
         self._ax.set_ylim(*curve.ylim)
-        self._ax.set_title(f"f(x) = {function}     red: f falls (f' < 0)     green: f rises "
-                           "(f' > 0)     dashed: the tangent", fontsize=10)
         self._point.set_data([a], [fa])
 
         left_x = np.array([a - HALF_WIDTH, a])
@@ -148,8 +152,7 @@ class TangentExplorer(Explorer):
             self._tangent.set_data(np.r_[left_x, np.nan, right_x],
                                    np.r_[fa + left * (left_x - a), np.nan,
                                          fa + right * (right_x - a)])
-            self._slope_text.set_text(f"a = {a:.2f}: no derivative\n"
-                                      f"slope {left:+.2f} left, {right:+.2f} right")
+            self._slope_text.set_text(f"f(x) = {function}\nf'({a:.2f}) does not exist\n{KEY}")
             return (f"a = {a:.2f}: no derivative here (a corner): slope {left:+.2f} from the "
                     f"left, {right:+.2f} from the right; "
                     f"{_verdict(_sign(left), _sign(right))} without a derivative")
@@ -157,7 +160,7 @@ class TangentExplorer(Explorer):
         slope = curve.slope(a)
         xs = np.r_[left_x, right_x[1:]]
         self._tangent.set_data(xs, fa + slope * (xs - a))
-        self._slope_text.set_text(f"a = {a:.2f}\nf'(a) = {slope:+.2f}  ({_sign(slope)})")
+        self._slope_text.set_text(f"f(x) = {function}\nf'({a:.2f}) = {slope:+.2f}\n{KEY}")
         if _sign(slope) == "-":
             return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} < 0: f falls here, "
                     "so a step to the right lowers f")
@@ -199,4 +202,31 @@ def two_variable_figure(cases, lim: float = 2.0):
         ax.set_xlabel("x")
         ax.set_ylabel("y", labelpad=0)
     fig.legend(loc="outside lower center", ncols=len(seen), frameon=False)
+    return fig
+
+
+def two_variable_surfaces(cases, lim: float = 2.0):
+    """The same functions as 3-D surfaces z = f(x, y), stationary points marked by kind."""
+    cases = list(cases)
+    if not cases:
+        raise ValueError("cases must hold at least one (label, expr) pair")
+    lim = validate.positive("lim", lim, high=100.0)
+    fig, axes = new_figure(ncols=len(cases), size=(2.6 * len(cases), 2.9), projection="3d",
+                           computed_zorder=False)
+    axes = np.atleast_1d(axes)
+    for ax, (label, expr) in zip(axes, cases, strict=True):
+        f = sp.lambdify((x_sym, y_sym), expr, "numpy")
+        surface_3d(ax, f, (-lim, lim), (-lim, lim), n=40, alpha=0.75, linewidth=0,
+                   antialiased=False, zorder=1)
+        for point in calculus.stationary_points(expr, [x_sym, y_sym]):
+            kind = calculus.classify_point(expr, [x_sym, y_sym], point)
+            marker, color = MARKERS[kind]
+            px, py = float(point[x_sym]), float(point[y_sym])
+            ax.scatter([px], [py], [float(f(px, py))], marker=marker, color=color, s=70,
+                       edgecolors="black", depthshade=False, zorder=5)
+        ax.set_title(f"f = {label}", fontsize=10)
+        ax.set_xlabel("x", labelpad=-8)
+        ax.set_ylabel("y", labelpad=-8)
+        ax.tick_params(labelsize=7, pad=-2)
+        ax.view_init(elev=28, azim=-60)
     return fig
