@@ -106,11 +106,16 @@ def _two_minima_hess(x):
     return 12 * x**2 - 6
 
 
-def _cubic_roots_minima() -> tuple:
-    """The minima of x^4 - 3x^2 + x: the roots of 4x^3 - 6x + 1 where f'' > 0, lowest f first."""
+def _two_minima_stationary() -> tuple:
+    """The stationary points of x^4 - 3x^2 + x (roots of 4x^3 - 6x + 1): the minima, lowest f
+    first (f'' > 0), and the maximum between them (f'' < 0)."""
     roots = np.roots([4.0, 0.0, -6.0, 1.0]).real
     minima = [float(r) for r in roots if _two_minima_hess(r) > 0]
-    return tuple(sorted(minima, key=_two_minima))
+    (maximum,) = [float(r) for r in roots if _two_minima_hess(r) < 0]
+    return tuple(sorted(minima, key=_two_minima)), maximum
+
+
+_TWO_MINIMA, _TWO_MAXIMUM = _two_minima_stationary()
 
 
 # -- 2-D --------------------------------------------------------------------------------------
@@ -194,8 +199,9 @@ CATALOGUE: dict[str, TestFunction] = {
                      _square_plus_3x_grad, _square_hess, minima=(-1.5,), xlim=(-4.0, 1.0),
                      notes="lesson 01's example: minimum at x = -1.5"),
         TestFunction("two_minima", "f(x) = x⁴ − 3x² + x", 1, _two_minima, _two_minima_grad,
-                     _two_minima_hess, minima=_cubic_roots_minima(), xlim=(-2.0, 2.0),
-                     notes="a global minimum on the left, a local one on the right"),
+                     _two_minima_hess, minima=_TWO_MINIMA, xlim=(-2.0, 2.0),
+                     notes="a global minimum on the left, a local one on the right",
+                     extra={"maximum": _TWO_MAXIMUM}),
         TestFunction("bowl", "f(x, y) = x² + y²", 2, _bowl, _bowl_grad, _bowl_hess,
                      minima=((0.0, 0.0),), xlim=(-6.0, 6.0), ylim=(-6.0, 6.0),
                      notes="the article's round bowl"),

@@ -95,19 +95,20 @@ def runs_1d(fn: F.TestFunction, runs, titles, xlim=XLIM_1D, size=None):
     n = len(runs)
     fig, axes = new_figure(ncols=n, nrows=2, size=size or (2.1 * n + 0.6, 4.6))
     axes = np.asarray(axes).reshape(2, n)
+    longest = max(len(run.points) for run in runs) - 1
     for j, (run, title) in enumerate(zip(runs, titles, strict=True)):
         art = curve_axes(axes[0, j], fn, xlim)
         show_path_1d(art, fn, run.points)
         axes[0, j].set_title(title, fontsize=9)
         it = iterate_axes(axes[1, j], fn.global_minimum)
-        show_iterates(axes[1, j], it, run.points)
+        show_iterates(axes[1, j], it, run.points, longest)
         axes[1, j].set_ylim(*_span(np.clip(run.points, -3, 3)))
         if j:
             axes[1, j].set_ylabel("")
     return fig
 
 
-def gradient_arrows_1d(fn: F.TestFunction, xs, xlim=XLIM_1D, size=(6.0, 3.0)):
+def gradient_arrows_1d(fn: F.TestFunction, xs, xlim=(-3.4, 3.4), size=(6.0, 3.0)):
     """f with the 1-D gradient at each x drawn as an arrow along the x axis: f'(x) i.
 
     The arrow starts at (x, f(x)) and has horizontal length f'(x) (scaled to fit), so it
@@ -134,13 +135,14 @@ def basins_figure(fn: F.TestFunction, starts, ends, size=(6.4, 3.0)):
     starts, ends = np.asarray(starts), np.asarray(ends)
     lo = ax.get_ylim()[0]
     names = ("global", "local")
+    handles = []
     for j, m in enumerate(fn.minima):
         sel = ends == j
-        ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14, marker="s",
-                   color=MINIMA_COLORS[j], label=f"starts reaching the {names[j]} minimum",
-                   clip_on=False, zorder=5)
+        handles.append(ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14, marker="s",
+                                  color=MINIMA_COLORS[j], clip_on=False, zorder=5,
+                                  label=f"starts reaching the {names[j]} minimum"))
         ax.plot([m], [fn.f(m)], "*", ms=13, color=MINIMA_COLORS[j], zorder=6)
-    ax.legend(fontsize=8, loc="upper center")
+    ax.legend(handles=handles, fontsize=8, loc="upper center")
     ax.set_title("basins of attraction of plain gradient descent")
     return fig
 
@@ -155,8 +157,8 @@ def endings_figure(fn: F.TestFunction, runs, title: str, size=(6.4, 3.0)):
             continue
         j = nearest(x, fn.minima)
         ax.plot(run.points, fn.f(_clip(run.points)), color=MINIMA_COLORS[j], lw=0.5,
-                alpha=0.25)
-        ax.plot([x], [fn.f(x)], "o", ms=5, color=MINIMA_COLORS[j], alpha=0.8)
+                alpha=0.15)
+        ax.plot([x], [fn.f(x)], "o", ms=8, color=MINIMA_COLORS[j], alpha=0.5, zorder=5)
     ax.set_title(title)
     return fig
 

@@ -1,0 +1,309 @@
+# %% [markdown]
+# # Lesson 03: the gradient and gradient descent in 1-D (梯度, 梯度下降)
+#
+# **What you will learn.** Lesson 02 ended with the derivative's sign telling us which way is
+# downhill. The gradient (梯度) packs the sign *and* the size of the slope into one vector, and
+# gradient descent (梯度下降) walks against it. You will replay the article's two variants on
+# f(x) = x² (steps of fixed length along the unit gradient, and steps proportional to the raw
+# gradient), watch the first one fail in two instructive ways, map out what the learning rate
+# (學習率) does (crawl, one jump, oscillate, cycle, blow up), find the stability limit, and see
+# that on a function with two minima the start point decides the answer, unless a little
+# randomness helps.
+#
+# [Course map](00_course_map.ipynb) · previous: [Lesson 02, enumeration search](02_enumeration_search.ipynb) · next: [Lesson 04, gradient descent in 2-D](04_gradient_descent_2d.ipynb)
+
+# %%
+import numpy as np
+
+from ann_helpers import functions as F
+from ann_helpers.descent import (
+    basins,
+    gradient_descent,
+    nearest,
+    noisy_gradient_descent,
+    random_restarts,
+    regime,
+    step_table,
+)
+from ann_helpers.exercises import check
+from ann_helpers.explorers.descent import (
+    DescentExplorer1D,
+    MinimaExplorer1D,
+    basins_figure,
+    endings_figure,
+    gradient_arrows_1d,
+    runs_1d,
+)
+from ann_helpers.plotting import show
+
+square = F.get("square")
+print(square.label, "  gradient: f'(x) = 2x")
+
+# %% [markdown]
+# ## 1. The gradient is a vector that points uphill
+#
+# The gradient of a function is a vector pointing in the direction in which f grows fastest;
+# its length is that rate of growth. In one variable there are only two directions, so the
+# gradient is a one-dimensional vector: a number times the unit vector **i** along the x
+# axis. A positive number means "uphill is to the right", a negative one "uphill is to the
+# left". For f(x) = x² the gradient is 2x **i**; at a few points:
+
+# %%
+points = [-2.5, -1.0, 0.0, 1.0, 2.5]
+print(f"{'x':>6} {'gradient':>10}  uphill is")
+for x in points:
+    g = square.grad(x)
+    side = "right" if g > 0 else ("left" if g < 0 else "nowhere: flat")
+    print(f"{x:>6.2f} {g:>+9.1f}i  {side}")
+show(gradient_arrows_1d(square, points))
+
+# %% [markdown]
+# At x = 2.5 the gradient is 5**i** and at x = −2.5 it is −5**i**: both arrows point away from
+# the bottom, uphill, and they are longest where the curve is steepest. So **minus** the
+# gradient points downhill, which is all we need.
+#
+# ## 2. Gradient descent, the article's two variants
+#
+# **Unit gradient.** Move a fixed distance lr, the *learning rate*, against the direction of
+# the gradient, ignoring its length:
+#
+# $$x_{\text{new}} = x_{\text{old}} - \text{lr}\cdot\frac{f'(x_{\text{old}})}{|f'(x_{\text{old}})|}.$$
+#
+# Stop when the gradient is zero. From x = 1 with lr = 0.5:
+
+# %%
+unit = gradient_descent(square.grad, x0=1.0, lr=0.5, normalize=True, f=square.f)
+print(step_table(unit))
+
+# %% [markdown]
+# Gradient 2**i** at x = 1, step 0.5 to the left, x = 0.5; gradient 1**i**, another 0.5, x = 0;
+# gradient 0, stop. The same path as the derivative-sign search of lesson 02.
+#
+# **Raw gradient.** Now let the gradient's length set the step as well: big steps where f is
+# steep, small ones where it is flat.
+#
+# $$x_{\text{new}} = x_{\text{old}} - \text{lr}\cdot f'(x_{\text{old}})$$
+#
+# From x = 1 with lr = 0.5: x = 1 − 0.5 · 2 = 0, the minimum, in a single step.
+
+# %%
+raw = gradient_descent(square.grad, x0=1.0, lr=0.5, f=square.f)
+print(step_table(raw))
+
+# %% [markdown]
+# The raw rule is the one used everywhere in machine learning, and the one the rest of the
+# course uses. It also slows down by itself as it approaches a minimum, because the gradient
+# shrinks there. The unit-gradient rule has no such brake, which is its weakness:
+#
+# ## 3. When the unit gradient fails
+#
+# Start at x = 0.4 with lr = 0.5. The step of 0.5 jumps over the minimum to −0.1; from there
+# the gradient points the other way, and the next step of 0.5 lands exactly on 0.4 again. The
+# run is in a cycle and will never get closer. `gradient_descent` notices that an iterate came
+# back and reports it:
+
+# %%
+cycle = gradient_descent(square.grad, x0=0.4, lr=0.5, normalize=True, steps=100, f=square.f)
+print(step_table(cycle))
+
+# %% [markdown]
+# A smaller learning rate fixes this one: with lr = 0.1 the walk is 0.4, 0.3, 0.2, 0.1, 0.
+# Or almost 0. Decimal fractions like 0.1 have no exact binary representation, so every
+# subtraction leaves a tiny rounding error, and the errors add up:
+
+# %%
+walk = gradient_descent(square.grad, x0=0.4, lr=0.1, normalize=True, f=square.f)
+print(step_table(walk))
+print("the iterates exactly as stored:")
+for k, x in enumerate(walk.points):
+    print(f"  x_{k} = {float(x)!r}")
+
+# %% [markdown]
+# The last point is 2.8 × 10⁻¹⁷, not 0. Its gradient, 5.6 × 10⁻¹⁷, is not zero either, so a
+# rule that waits for a gradient of *exactly* zero would step on: by 0.1 to about −0.1, then
+# back, for ever. That is why every practical run stops at a **tolerance**: the run above used
+# `tol = 1e-8` and stopped because |gradient| < 10⁻⁸. With `tol = 0` the same run cycles:
+
+# %%
+strict = gradient_descent(square.grad, x0=0.4, lr=0.1, normalize=True, tol=0.0, f=square.f)
+print(strict.message)
+
+# %% [markdown]
+# (A tolerance also caps the work: real runs stop when the gradient is small enough, or when a
+# step budget runs out, whichever comes first.)
+#
+# ## 4. The regimes of the raw gradient: what lr does
+#
+# For f(x) = x² one raw step is x_new = x − lr · 2x = (1 − 2 lr) · x. Every step multiplies
+# the distance to the minimum by the same factor r = 1 − 2 lr, and that factor tells the
+# whole story:
+#
+# | lr | factor r = 1 − 2 lr | what happens |
+# | --- | --- | --- |
+# | between 0 and 0.5 | between 1 and 0 | x shrinks towards 0, always on the same side |
+# | exactly 0.5 | 0 | the minimum in one step |
+# | between 0.5 and 1 | between 0 and −1 | x flips side every step, but shrinks |
+# | exactly 1 | −1 | x and −x for ever: a cycle |
+# | above 1 | below −1 | x flips side and grows: divergence |
+#
+# In general the factor is 1 − lr · f″, so the **stability limit** is lr < 2 / f″, here
+# 2 / 2 = 1. Five runs from x = 1, one per regime:
+
+# %%
+rates = [0.2, 0.5, 0.8, 1.0, 1.1]
+print(f"stability limit 2 / f'' = {square.lr_limit():g}")
+print(f"{'lr':>5} {'r = 1 - 2 lr':>13} {'status':>12} {'steps':>6}  regime")
+for lr in rates:
+    run = gradient_descent(square.grad, 1.0, lr, steps=1000, f=square.f)
+    print(f"{lr:>5.2f} {1 - 2 * lr:>13.2f} {run.status:>12} {run.steps:>6d}  "
+          f"{regime(lr, 2.0).split(':')[0]}")
+first_steps = [gradient_descent(square.grad, 1.0, lr, steps=12, f=square.f) for lr in rates]
+show(runs_1d(square, first_steps, [f"lr = {lr}" for lr in rates]))
+
+# %% [markdown]
+# In the figure each column is one run, its first 12 steps: the path on the curve on top, x
+# against the iteration number underneath. A larger lr is not simply faster: the fastest rate is 0.5, and beyond
+# the limit the run explodes. `gradient_descent` stops a diverging run as soon as |x| or f
+# leaves a finite range (10⁶ by default) and says so, rather than overflowing:
+
+# %%
+blowup = gradient_descent(square.grad, 1.0, lr=1.5, steps=1000, f=square.f)
+print(blowup.message)
+print("last iterates:", ", ".join(f"{x:.4g}" for x in blowup.points[-4:]))
+
+# %% [markdown]
+# In practice lr is often set to around 0.1 to begin with (the article's advice too), and then
+# tuned: too small crawls, too large oscillates or diverges.
+#
+# ## 5. Try it: the 1-D descent explorer
+#
+# Move the learning rate past 1, the stability limit, and watch the path on the curve (left)
+# and x against the iteration (right). Switch between the raw and the normalized (unit)
+# gradient, and look for the starting points where the unit gradient cycles.
+
+# %%
+explorer = DescentExplorer1D(lr=0.8, x0=1.0, gradient="raw", steps=20)
+print(explorer.status)
+explorer.snapshot()
+
+# %% tags=["nbval-ignore-output"]
+explorer.ui
+
+# %% [markdown]
+# ## 6. Several minima: the start decides
+#
+# f(x) = x⁴ − 3x² + x has two minima: a deep (global) one on the left and a shallow (local)
+# one on the right, separated by a small hump. Gradient descent only ever goes downhill, so it
+# settles in the minimum of whichever valley it starts in. Colouring each start point by the
+# minimum it reaches draws the two **basins of attraction**:
+
+# %%
+two = F.get("two_minima")
+starts = np.linspace(-2.0, 2.0, 81)
+ends = basins(two.grad, starts, two.minima, lr=0.05, steps=2000)
+print(f"minima: global x = {two.minima[0]:.4f} (f = {two.f(two.minima[0]):.4f}), "
+      f"local x = {two.minima[1]:.4f} (f = {two.f(two.minima[1]):.4f})")
+print(f"{np.mean(ends == 0):.0%} of the starts reach the global minimum: every start up to "
+      f"{starts[ends == 0].max():.2f}; from {starts[ends == 1].min():.2f} on, the local one")
+print(f"the basins meet at the top of the hump, x = {two.extra['maximum']:.4f} "
+      "(f' = 0, f'' < 0)")
+show(basins_figure(two, starts, ends))
+
+# %% [markdown]
+# ## 7. Randomness as a way out
+#
+# The article suggests adding some randomness so that a run has a chance to escape a local
+# minimum. Two simple ways, both seeded so that this page is reproducible:
+#
+# * **random restarts**: run plain descent from several random start points and keep the best
+#   end point;
+# * **noisy gradients**: add random noise to every gradient, strong at first and fading
+#   (the noise is multiplied by 0.98 at each step), so that early steps can hop over the hump
+#   and late steps settle down.
+#
+# First, random restarts: the more starts, the likelier that one of them lies in the global
+# basin (here about half of [−2, 2] is):
+
+# %%
+print(f"{'restarts':>8} {'share of 200 seeds whose best run is global':>44}")
+for n in (1, 2, 3, 5):
+    hits = [nearest(random_restarts(two.grad, two.f, -2.0, 2.0, n=n, lr=0.05, steps=300,
+                                    seed=seed)[0].x, two.minima) == 0 for seed in range(200)]
+    print(f"{n:>8d} {np.mean(hits):>44.0%}")
+
+# %% [markdown]
+# Now noisy gradients, all starting at x0 = 1.5, in the local basin, where plain descent is
+# sure to end in the local minimum. The share of 100 seeded runs that end in the global one:
+
+# %%
+print(f"{'noise':>6} {'global':>7} {'local':>6} {'diverged':>9}")
+for noise in (0.0, 4.0, 8.0, 12.0):
+    runs = [noisy_gradient_descent(two.grad, 1.5, lr=0.05, noise=noise, steps=300, seed=s)
+            for s in range(100)]
+    settled = [nearest(r.x, two.minima) for r in runs if r.status != "diverged"]
+    print(f"{noise:>6.1f} {settled.count(0) / 100:>7.0%} {settled.count(1) / 100:>6.0%} "
+          f"{(100 - len(settled)) / 100:>9.0%}")
+
+# %%
+runs = [noisy_gradient_descent(two.grad, 1.5, lr=0.05, noise=8.0, steps=300, seed=s)
+        for s in range(30)]
+show(endings_figure(two, runs, "30 noisy runs from x0 = 1.5 (noise 8): where they end"))
+
+# %% [markdown]
+# Noise is no guarantee: it moves some runs across the hump and not others, and too much of it
+# would also throw runs out of the global basin. But it gives a run a chance that plain descent
+# never has. Stochastic gradient descent (SGD, 隨機梯度下降), used to train networks, gets
+# its noise for free by computing each gradient on a few random examples (lesson 06 onwards).
+#
+# ### Try it: noise and seeds
+#
+# Start in the local basin, raise the noise, and step through the seeds: some runs cross to the
+# global minimum (green star), some stay (purple star). With noise 0 the seed does nothing.
+
+# %%
+minima_explorer = MinimaExplorer1D(x0=1.5, lr=0.05, noise=8.0, seed=2)
+print(minima_explorer.status)
+minima_explorer.snapshot()
+
+# %% tags=["nbval-ignore-output"]
+minima_explorer.ui
+
+# %% [markdown]
+# ## Exercises
+#
+# **Exercise 1.** f(x) = x² + 3x. One step of raw gradient descent from x = 0 with lr = 0.1:
+# what is the new x?
+
+# %%
+answer = None   # replace None with your answer
+check("03.1", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: f'(x) = 2x + 3, so f'(0) = 3 and x_new = 0 - 0.1 * 3 = -0.3.
+check("03.1", 0.0 - 0.1 * F.get("square_plus_3x").grad(0.0))
+
+# %% [markdown]
+# **Exercise 2.** f(x) = 3x². Which learning rate makes raw gradient descent land exactly on
+# the minimum in one step, from any start?
+
+# %%
+answer = None   # replace None with your answer
+check("03.2", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: f'(x) = 6x, so x_new = x - lr * 6x = (1 - 6 lr) x. The factor is 0 when
+# lr = 1/6 (and the run would cycle at lr = 2/6, diverge above it).
+check("03.2", 1 / 6)
+
+# %% [markdown]
+# **Exercise 3.** f(x) = x⁴ − 3x² + x. Raw gradient descent from x = 0.5 with lr = 0.05:
+# where does it end? Give x to two decimals.
+
+# %%
+answer = None   # replace None with your answer
+check("03.3", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: f'(0.5) = 0.5 - 3 + 1 = -1.5 < 0, so the run moves right, away from the
+# hump at x = 0.17, into the local basin; it ends at the local minimum x = 1.13.
+check("03.3", round(gradient_descent(two.grad, 0.5, 0.05, steps=1000).x, 2))
