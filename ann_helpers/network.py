@@ -73,6 +73,12 @@ class History(list):
         self.batch_losses: list[float] = []   # MLP.fit: the loss of every batch, in order
 
 
+def _loss_text(loss: float) -> str:
+    """A loss for a status line; below 1e-10 only the bound is shown (those digits are
+    rounding noise)."""
+    return f"{loss:.4g}" if loss >= 1e-10 else "< 1e-10"
+
+
 def _diverged_status(where: str, loss: float, lr: float) -> str:
     what = "became inf or nan" if not math.isfinite(loss) else f"passed {LOSS_LIMIT:.0e}"
     return (f"diverged {where}: the loss {what} (lr = {lr:g} is too large); "
@@ -246,7 +252,7 @@ class TinyNet:
             else:
                 trend = "went down" if history[-1] < history[0] else "grew (lr too large)"
                 history.status = (f"{steps} steps with lr = {lr:g}: the loss {trend}, "
-                                  f"{history[0]:.4g} -> {history[-1]:.4g}")
+                                  f"{_loss_text(history[0])} -> {_loss_text(history[-1])}")
         history.seconds = time.perf_counter() - start
         return history
 
@@ -554,9 +560,9 @@ class MLP:
             kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
                     else f"minibatch {batch_size}")
             history.status = (f"trained {epochs} epochs ({kind}, lr = {lr:g}): "
-                              f"loss {history[0]:.4g} -> {history[-1]:.4g}")
+                              f"loss {_loss_text(history[0])} -> {_loss_text(history[-1])}")
         elif history:
-            history.status += f" (last finite epoch loss {history[-1]:.4g})"
+            history.status += f" (last finite epoch loss {_loss_text(history[-1])})"
         return history
 
     # -- classifiers -----------------------------------------------------------------------

@@ -283,3 +283,45 @@ def gradient_table(net: TinyNet, x, y) -> list[tuple[str, float, float, float]]:
     result = check_tinynet(net, x, y)
     return [(k, float(a), float(n), float(e)) for k, a, n, e in
             zip(PARAM_NAMES, result.analytic, result.numerical, result.errors, strict=True)]
+
+
+def forward_rows(net: TinyNet) -> list[tuple[str, str, float]]:
+    """(quantity, formula, value) for every intermediate of net's last forward pass."""
+    v = net.values
+    o = "u3" if net.output_activation == "identity" else "sigmoid(u3)"
+    o4 = "u4" if net.output_activation == "identity" else "sigmoid(u4)"
+    return [
+        ("u1", "w1 x1 + w2 x2 + b1", v["u1"]),
+        ("h1", "g(u1) = 1 / (1 + e^-u1)", v["h1"]),
+        ("u2", "w3 x1 + w4 x2 + b2", v["u2"]),
+        ("h2", "g(u2)", v["h2"]),
+        ("u3", "w5 h1 + w6 h2 + b3", v["u3"]),
+        ("y1_hat", f"o(u3) = {o}", v["y1_hat"]),
+        ("u4", "w7 h1 + w8 h2 + b4", v["u4"]),
+        ("y2_hat", f"o(u4) = {o4}", v["y2_hat"]),
+        ("L", "1/2 [(y1 - y1_hat)^2 + (y2 - y2_hat)^2]", v["L"]),
+    ]
+
+
+#: networks of growing size for the cost comparison: the article's, then wider and deeper
+COST_NETWORKS = ([2, 2, 2], [2, 8, 8, 2], [64, 32, 10], [784, 100, 10], [784, 300, 100, 10],
+                 [784, 1000, 1000, 10])
+
+
+def cost_figure(widths=(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)):
+    """Multiply-adds for one gradient, finite differences vs back-propagation, for networks
+    [w, w, w, w] of growing width w (log-log: slopes 2 and 1 against the parameter count)."""
+    from ..network import gradient_cost
+
+    costs = [gradient_cost([w, w, w, w]) for w in widths]
+    P = np.array([c["parameters"] for c in costs], dtype=float)
+    fig, ax = plotting.new_figure(size=(6.4, 3.4))
+    ax.loglog(P, [c["finite_differences"] for c in costs], "o-",
+              color=plotting.COLORS["path"], label="finite differences: 2 P forward passes")
+    ax.loglog(P, [c["backprop"] for c in costs], "o-", color=plotting.COLORS["curve"],
+              label="back-propagation: ~3 forward passes")
+    ax.set_xlabel("parameters P of the network [w, w, w, w]")
+    ax.set_ylabel("multiply-adds for one gradient")
+    ax.set_title("the cost of one gradient")
+    ax.legend(loc="upper left", fontsize=8)
+    return fig
