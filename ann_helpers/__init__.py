@@ -2,6 +2,7 @@
 
 One module per idea, in the course's order:
 
+    diagrams     the course map's training-loop figure (lesson 00)
     calculus     classical extrema with sympy, numerical derivatives (lesson 01)
     search       enumeration (trial) search in 1-D (lesson 02)
     functions    a catalogue of test functions with their gradients (lessons 02-04)

@@ -67,6 +67,8 @@ def function(name: str, value) -> Callable:
 def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
           shape: tuple | None = None) -> np.ndarray:
     """A finite float array; `shape` may use None for 'any size' in a dimension."""
+    if value is None or (isinstance(value, (list, tuple)) and any(v is None for v in value)):
+        raise TypeError(f"{name} must be a number or an array of numbers, got {_shown(value)}")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

@@ -124,10 +124,11 @@ def test_array_rejects_what_is_not_numbers(value):
         validate.array("x", value)
 
 
-def test_array_rejects_none():
-    # numpy reads None as nan, so None is refused as a non-finite value (still naming x)
-    with pytest.raises(ValueError, match="x must contain only finite numbers"):
-        validate.array("x", None)
+@pytest.mark.parametrize("value", [None, [1.0, None]])
+def test_array_rejects_none(value):
+    # numpy would read None as nan; a missing value is a type mistake, said as such
+    with pytest.raises(TypeError, match="x must be a number or an array of numbers, got"):
+        validate.array("x", value)
 
 
 @pytest.mark.parametrize("value", [[1.0, math.nan], [[math.inf]], -math.inf])
