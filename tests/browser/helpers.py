@@ -1,0 +1,488 @@
+"""What the browser tests do in a page: open a notebook, wait for its kernel, run all, check the
+outputs, and move explorer sliders (drag the handle, type into the readout).
+
+DOM conventions (ann_helpers/widgets.py): an explorer's box has classes `ann-explorer` and
+`ann-explorer-<name>`; its figure is `img.ann-figure`, its status `.ann-status`, and each control
+carries `ann-control-<key>`. An explorer's state depends only on its control values, so the
+expected status for the values on the sliders is `all_explorers()[name](**values).status`,
+computed here in the test process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import statistics
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ipywidgets as W
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVED_ROOT = Path(os.environ.get("ANN_BROWSER_ROOT", ROOT)).resolve()
+NOTEBOOKS = SERVED_ROOT / "notebooks"
+ARTIFACTS = Path(os.environ.get("ANN_ARTIFACTS", ROOT / "artifacts" / "browser"))
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+LATENCY_TARGET_MS = 150.0
+# A hard ceiling that fails the test (the 150 ms target is reported, not asserted: the machine
+# is shared, and a loaded core doubles any latency); above this something is really wrong.
+LATENCY_LIMIT_MS = float(os.environ.get("ANN_LATENCY_LIMIT_MS", "1000"))
+TYPED_MOVES_PER_CONTROL = 3
+RUN_ALL_TIMEOUT_MS = 1000 * float(os.environ.get("ANN_RUN_ALL_TIMEOUT_S", "300"))
+MOVE_TIMEOUT_MS = 15_000
+
+LR_LIKE = re.compile(r"^(lr|eta|alpha|learning_rate|rate|step|step_size)$")
+START_LIKE = re.compile(r"^(x0|y0|x|y|start|w\d*|b\d*|index|image|sample|digit)$")
+
+#: filled by the tests, printed by conftest's terminal summary
+LATENCIES: list[dict] = []
+NOTES: list[str] = []
+SEEN_EXPLORERS: set[str] = set()
+
+
+# -- which notebooks ------------------------------------------------------------------------
+def lesson_notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def read_ipynb(path: Path) -> dict:
+    return json.loads(path.read_text())
+
+
+def code_cells(nb: dict) -> list[int]:
+    """Indices (among all cells) of the code cells that run-all executes (non-empty)."""
+    return [i for i, c in enumerate(nb["cells"])
+            if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def widget_cells(nb: dict) -> list[int]:
+    """Indices of the cells whose committed outputs display a live widget."""
+    return [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"
+            and any(WIDGET_MIME in o.get("data", {}) for o in c.get("outputs", []))]
+
+
+def shows_explorer(nb: dict) -> bool:
+    return any("".join(nb["cells"][i]["source"]).strip().endswith(".ui")
+               for i in widget_cells(nb))
+
+
+def smoke_notebooks() -> list[Path]:
+    """The course map and the first lesson that shows an explorer (`make test-binder`)."""
+    notebooks = lesson_notebooks()
+    chosen = [p for p in notebooks if p.name.startswith("00_")][:1]
+    chosen += [p for p in notebooks if shows_explorer(read_ipynb(p))][:1]
+    return list(dict.fromkeys(chosen))
+
+
+def selected_notebooks() -> list[Path]:
+    if os.environ.get("ANN_BROWSER_SMOKE") == "1":
+        return smoke_notebooks()
+    return lesson_notebooks()
+
+
+# -- kernel and run-all ---------------------------------------------------------------------
+def wait_for_kernel(server, rel_path: str, timeout: float = 90.0) -> str:
+    """Wait until the notebook's kernel exists, is idle and has a client connected: the
+    toolbar says "idle" before the kernel even starts, so ask the server instead."""
+    deadline = time.monotonic() + timeout
+    last = "no session yet"
+    while time.monotonic() < deadline:
+        for session in server.api("GET", "api/sessions"):
+            if session.get("path") == rel_path and session.get("kernel"):
+                kernel = server.api("GET", f"api/kernels/{session['kernel']['id']}")
+                last = f"kernel {kernel['execution_state']}, {kernel['connections']} connection(s)"
+                if kernel["execution_state"] == "idle" and kernel["connections"] >= 1:
+                    return kernel["id"]
+        time.sleep(0.2)
+    raise AssertionError(f"kernel for {rel_path} not ready after {timeout:.0f} s ({last})\n"
+                         + server.log_tail())
+
+
+def wait_kernel_idle(server, kernel_id: str, timeout: float = 60.0, stable: float = 0.3) -> None:
+    """Wait until the kernel has stayed idle for `stable` seconds (queued requests done)."""
+    deadline = time.monotonic() + timeout
+    idle_since = None
+    while time.monotonic() < deadline:
+        if server.api("GET", f"api/kernels/{kernel_id}")["execution_state"] == "idle":
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since >= stable:
+                return
+        else:
+            idle_since = None
+        time.sleep(0.05)
+    raise AssertionError(f"kernel still busy after {timeout:.0f} s")
+
+
+def open_notebook(page, server, nb_path: Path, ui: str = "lab") -> str:
+    """Open the notebook in JupyterLab (a fresh workspace) or Notebook 7; return its kernel id."""
+    rel = nb_path.relative_to(SERVED_ROOT).as_posix()
+    if ui == "lab":
+        url = server.url(f"lab/workspaces/t{uuid.uuid4().hex[:8]}/tree/{rel}", login=True)
+    else:
+        url = server.url(f"notebooks/{rel}", login=True)
+    page.goto(url)
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible", timeout=60_000)
+    kernel_id = wait_for_kernel(server, rel)
+    dialog = page.locator(".jp-Dialog")
+    assert dialog.count() == 0, f"unexpected dialog: {dialog.first.inner_text()}"
+    return kernel_id
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
+
+
+def run_all(page, server, kernel_id: str, nb: dict) -> None:
+    """Edit > Clear Outputs of All Cells, then Run > Run All Cells, as a learner would; wait
+    until every code cell has run: a number in its prompt, or (for a cell whose input is hidden,
+    like the worked solutions) its outputs back."""
+    panel = page.locator(".jp-NotebookPanel").first
+    panel.locator(".jp-Cell").first.click()
+    _menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function(
+        """() => ![...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
+                   .some(p => /\\d/.test(p.textContent))""", timeout=10_000)
+    _menu(page, "Run", "Run All Cells")
+    expected = code_cells(nb)
+    with_output = [i for i in expected if nb["cells"][i].get("outputs")]
+    page.wait_for_function(
+        """([expected, withOutput]) => {
+            const cells = document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell');
+            return expected.every(i => {
+                const cell = cells[i];
+                if (!cell) return false;
+                const prompt = cell.querySelector('.jp-InputArea-prompt');
+                if (prompt) return /^\\[\\d+\\]:?$/.test(prompt.textContent.trim());
+                return !withOutput.includes(i) || cell.querySelector('.jp-OutputArea-output');
+            });
+        }""", arg=[expected, with_output], timeout=RUN_ALL_TIMEOUT_MS, polling=250)
+    wait_kernel_idle(server, kernel_id)
+
+
+def check_outputs(page, nb: dict) -> list[str]:
+    """Problems in the rendered outputs: errors, stderr, widgets not (or wrongly) rendered."""
+    wanted = widget_cells(nb)
+    try:   # give widget views a moment to render (they load after the output arrives)
+        page.wait_for_function(
+            """([wanted]) => {
+                const cells = document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell');
+                const text = document.querySelector('.jp-NotebookPanel').textContent;
+                return !text.includes('Loading widget') &&
+                       wanted.every(i => cells[i] && cells[i].querySelector('.jupyter-widgets'));
+            }""", arg=[wanted], timeout=30_000, polling=200)
+    except Exception:  # noqa: BLE001 - reported below, with details
+        pass
+    report = page.evaluate(
+        """([wanted]) => {
+            const cells = [...document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')];
+            const bad = [];
+            cells.forEach((cell, i) => {
+                cell.querySelectorAll('.jp-OutputArea-output').forEach(out => {
+                    const mime = out.getAttribute('data-mime-type') || '';
+                    if (/error|stderr/.test(mime) || out.querySelector('.jp-RenderedText[data-mime-type*="stderr"], .jp-RenderedText[data-mime-type*="error"]'))
+                        bad.push(`cell ${i}: ${mime || 'error'} output: ${out.textContent.slice(0, 400)}`);
+                    const t = out.textContent;
+                    if (t.includes('Error displaying widget')) bad.push(`cell ${i}: "Error displaying widget" ${t.slice(0, 200)}`);
+                    if (t.includes('Loading widget')) bad.push(`cell ${i}: "Loading widget..." never replaced by the widget`);
+                });
+            });
+            wanted.forEach(i => {
+                const w = cells[i] && cells[i].querySelector('.jp-OutputArea-output .jupyter-widgets');
+                if (!w) bad.push(`cell ${i}: widget cell shows no widget`);
+                else if (w.getBoundingClientRect().height < 5) bad.push(`cell ${i}: widget has no height`);
+            });
+            return bad;
+        }""", [wanted])
+    return list(dict.fromkeys(report))
+
+
+# -- explorers -------------------------------------------------------------------------------
+READ_BOX_JS = """(box) => {
+    const name = [...box.classList].find(c => c.startsWith('ann-explorer-')).slice('ann-explorer-'.length);
+    const img = box.querySelector('img.ann-figure');
+    const status = box.querySelector('.ann-status');
+    const controls = [...box.querySelectorAll('[class*="ann-control-"]')].map(el => {
+        const key = [...el.classList].find(c => c.startsWith('ann-control-')).slice('ann-control-'.length);
+        const noui = el.querySelector('.noUi-target');
+        const readout = el.querySelector('.widget-readout');
+        const select = el.querySelector('select');
+        const active = el.querySelector('button.mod-active');
+        const checkbox = el.querySelector('input[type=checkbox]');
+        return {key,
+                slider: noui && noui.noUiSlider ? Number(noui.noUiSlider.get()) : null,
+                readout: readout ? readout.textContent.trim().replace(/\u2212/g, '-') : null,
+                select: select && select.selectedIndex >= 0 ? select.options[select.selectedIndex].textContent : null,
+                toggle: active ? active.textContent.trim() : null,
+                checkbox: checkbox ? checkbox.checked : null};
+    });
+    return {name, src: img ? img.src : null, status: status ? status.textContent : null,
+            imgHeight: img ? img.getBoundingClientRect().height : 0,
+            imgLoaded: img ? (img.complete && img.naturalWidth > 0) : false, controls};
+}"""
+
+
+def _registry():
+    from ann_helpers.explorers import all_explorers
+
+    return all_explorers()
+
+
+def _label_to_value(widget, label):
+    labels = list(getattr(widget, "_options_labels", ()))
+    values = list(getattr(widget, "_options_values", ()))
+    if label in labels:
+        return values[labels.index(label)]
+    raise AssertionError(f"option {label!r} not among {labels}")
+
+
+def _same_readout(widget, value: float, text: str) -> bool:
+    fmt = getattr(widget, "readout_format", ".2f")
+    try:
+        return format(value, fmt) == text.replace("\u2212", "-")
+    except ValueError:
+        return False
+
+
+def dom_values(widgets: dict, dom: dict, known: dict) -> dict:
+    """The value of every control as the kernel has it, read from the page. `known` holds the
+    values this test set itself (a typed value is exact; a dragged one is the slider's)."""
+    values = {}
+    for c in dom["controls"]:
+        key = c["key"]
+        w = widgets[key]
+        if key in known:
+            values[key] = known[key]
+        elif isinstance(w, W.IntSlider):
+            values[key] = int(c["readout"]) if c["readout"] not in (None, "") else int(c["slider"])
+        elif isinstance(w, W.FloatSlider):
+            text, noui = float(c["readout"]), c["slider"]
+            if noui is not None and _same_readout(w, noui, c["readout"]):
+                # both agree; the readout is the cleaner number unless it rounds more coarsely
+                values[key] = text if math.isclose(text, noui, rel_tol=1e-9, abs_tol=1e-12) \
+                    else noui
+            else:
+                values[key] = text   # off the step grid: the readout shows the model's value
+        elif c["select"] is not None:
+            values[key] = _label_to_value(w, c["select"])
+        elif c["toggle"] is not None:
+            values[key] = _label_to_value(w, c["toggle"])
+        elif c["checkbox"] is not None:
+            values[key] = c["checkbox"]
+        else:
+            raise AssertionError(f"cannot read control {key!r} from the page: {c}")
+    return values
+
+
+def choose_sliders(widgets: dict) -> list[str]:
+    """The learning-rate-like and start-point-like sliders, else the first two sliders."""
+    sliders = [k for k, w in widgets.items() if isinstance(w, (W.FloatSlider, W.IntSlider))]
+    chosen = [k for k in sliders if LR_LIKE.match(k)][:1]
+    chosen += [k for k in sliders if START_LIKE.match(k) and k not in chosen][:1]
+    chosen += [k for k in sliders if k not in chosen]
+    return chosen[:2]
+
+
+def grid_value(widget, fraction: float):
+    lo, hi, step = widget.min, widget.max, widget.step
+    v = lo + round((hi - lo) * fraction / step) * step
+    v = min(max(v, lo), hi)
+    if isinstance(widget, W.IntSlider):
+        return int(v)
+    return float(f"{v:.10g}")
+
+
+@dataclass
+class ExplorerRun:
+    name: str
+    notebook: str
+    latencies_ms: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    moves: int = 0
+
+
+class ExplorerDriver:
+    """Moves one explorer's sliders in the page and checks picture and status."""
+
+    def __init__(self, page, server, kernel_id: str, box, notebook: str):
+        self.page, self.server, self.kernel_id, self.box = page, server, kernel_id, box
+        dom = box.evaluate(READ_BOX_JS)
+        self.name = dom["name"]
+        registry = _registry()
+        if self.name not in registry:
+            raise AssertionError(f"the page shows explorer {self.name!r}, which "
+                                 f"ann_helpers.explorers.all_explorers() does not know")
+        self.cls = registry[self.name]
+        self.widgets = self.cls().controls
+        self.known: dict = {}
+        self.run = ExplorerRun(self.name, notebook)
+        SEEN_EXPLORERS.add(self.name)
+
+    def read(self) -> tuple[dict, dict]:
+        dom = self.box.evaluate(READ_BOX_JS)
+        return dom, dom_values(self.widgets, dom, self.known)
+
+    def expected(self, values: dict):
+        explorer = self.cls(**values)
+        return explorer.status, explorer.render()
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until the kernel is idle and the picture stopped changing."""
+        wait_kernel_idle(self.server, self.kernel_id)
+        deadline, last, stable = time.monotonic() + timeout, None, 0
+        while time.monotonic() < deadline and stable < 3:
+            src = self.box.evaluate("b => b.querySelector('img.ann-figure').src")
+            stable = stable + 1 if src == last else 0
+            last = src
+            time.sleep(0.05)
+
+    def check_initial(self) -> None:
+        dom, values = self.read()
+        if not dom["src"] or dom["imgHeight"] < 20 or not dom["imgLoaded"]:
+            self.run.problems.append(f"{self.name}: the figure is not shown "
+                                     f"(src={bool(dom['src'])}, height={dom['imgHeight']})")
+        status, _ = self.expected(values)
+        if dom["status"] is None or dom["status"].strip() != status.strip():
+            self.run.problems.append(f"{self.name}: initial status {dom['status']!r} != "
+                                     f"{status!r} computed for {values}")
+
+    def _arm_latency(self) -> None:
+        self.box.evaluate("""(box) => {
+            const img = box.querySelector('img.ann-figure');
+            window.__ann = {t0: null, t1: null};
+            document.addEventListener('keydown', e => {
+                if (e.key === 'Enter' && window.__ann.t0 === null) window.__ann.t0 = performance.now();
+            }, {capture: true, once: true});
+            const obs = new MutationObserver(() => {
+                obs.disconnect();
+                img.addEventListener('load', () => { window.__ann.t1 = performance.now(); }, {once: true});
+            });
+            obs.observe(img, {attributes: true, attributeFilter: ['src']});
+        }""")
+
+    def _wait_for(self, key, values, before_src, want_change, how, measure=False):
+        status, _ = self.expected(values)
+        try:
+            self.page.wait_for_function(
+                """([box, status, before, change, measure]) => {
+                    const img = box.querySelector('img.ann-figure');
+                    const st = box.querySelector('.ann-status');
+                    return st && st.textContent.trim() === status &&
+                           (!change || img.src !== before) &&
+                           (!measure || (window.__ann && window.__ann.t1 !== null));
+                }""", arg=[self.box.element_handle(), status.strip(), before_src, want_change,
+                           measure],
+                timeout=MOVE_TIMEOUT_MS, polling="raf")
+        except Exception:  # noqa: BLE001 - turned into a readable problem
+            dom, _ = self.read()
+            changed = dom["src"] != before_src
+            self.run.problems.append(
+                f"{self.name}: after {how} {key}: status {dom['status']!r}, expected {status!r} "
+                f"for {values}; picture {'changed' if changed else 'did NOT change'}"
+                + (" (it should)" if want_change else ""))
+            return None
+        if measure:
+            t = self.page.evaluate("() => window.__ann")
+            if t["t0"] is not None and t["t1"] is not None:
+                return t["t1"] - t["t0"]
+        return None
+
+    def drag(self, key: str) -> None:
+        widget = self.widgets[key]
+        control = self.box.locator(f".ann-control-{key}")
+        dom, before = self.read()
+        handle = control.locator(".noUi-handle")
+        handle.scroll_into_view_if_needed()
+        hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
+        p = (before[key] - widget.min) / (widget.max - widget.min)
+        target = p + 0.3 if p <= 0.5 else p - 0.3
+        x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+        self.page.mouse.move(x0, y0)
+        self.page.mouse.down()
+        self.page.mouse.move(tb["x"] + target * tb["width"], y0, steps=8)
+        self.page.mouse.up()
+        noui = control.evaluate("el => Number(el.querySelector('.noUi-target').noUiSlider.get())")
+        if isinstance(widget, W.IntSlider):
+            noui = int(round(noui))
+        if noui == before[key]:
+            self.run.problems.append(f"{self.name}: dragging the {key} handle did not move it")
+            return
+        self.known[key] = noui
+        after = {**before, key: noui}
+        want_change = self.expected(before)[1] != self.expected(after)[1]
+        self._wait_for(key, after, dom["src"], want_change, "dragging")
+        self.run.moves += 1
+        self.settle()
+        # the readout follows the handle
+        text = control.locator(".widget-readout").inner_text().strip()
+        if isinstance(widget, W.FloatSlider) and not _same_readout(widget, noui, text):
+            self.run.problems.append(f"{self.name}: readout {text!r} after dragging {key} "
+                                     f"to {noui}")
+
+    def type_value(self, key: str, fractions=(0.25, 0.75, 0.5, 0.9, 0.1, 0.6, 0.35)) -> None:
+        widget = self.widgets[key]
+        control = self.box.locator(f".ann-control-{key}")
+        dom, before = self.read()
+        _, before_png = self.expected(before)
+        # a value on the slider's grid whose picture differs from the current one
+        candidates = [grid_value(widget, f) for f in fractions]
+        candidates = [v for v in dict.fromkeys(candidates) if v != before[key]]
+        pick = next((v for v in candidates
+                     if self.expected({**before, key: v})[1] != before_png), None)
+        if pick is None:
+            self.run.problems.append(f"{self.name}: no value of {key} changes the picture")
+            return
+        text = str(pick)
+        readout = control.locator(".widget-readout")
+        readout.scroll_into_view_if_needed()
+        self._arm_latency()
+        readout.click()
+        readout.fill(text)
+        readout.press("Enter")
+        value = int(text) if isinstance(widget, W.IntSlider) else float(text)
+        self.known[key] = value
+        after = {**before, key: value}
+        ms = self._wait_for(key, after, dom["src"], True, "typing", measure=True)
+        self.run.moves += 1
+        if ms is not None:
+            self.run.latencies_ms.append(ms)
+        self.settle()
+
+    def exercise(self, screenshot_dir: Path | None = None, stem: str = "",
+                 typed: int = TYPED_MOVES_PER_CONTROL) -> ExplorerRun:
+        self.check_initial()
+        keys = choose_sliders(self.widgets)
+        if not keys:
+            NOTES.append(f"note: explorer {self.name} has no slider to move")
+        for key in keys:
+            self.drag(key)
+            fractions = [(0.25, 0.75, 0.5, 0.9, 0.1, 0.6, 0.35)[(j * 3) % 7:]
+                         + (0.25, 0.75, 0.5, 0.9, 0.1, 0.6, 0.35)[:(j * 3) % 7]
+                         for j in range(typed)]
+            for f in fractions:
+                self.type_value(key, f)
+        if screenshot_dir is not None:
+            self.box.scroll_into_view_if_needed()
+            self.box.screenshot(path=str(screenshot_dir / f"{stem}-{self.name}-after-move.png"))
+        return self.run
+
+
+def record_latencies(run: ExplorerRun) -> None:
+    if run.latencies_ms:
+        LATENCIES.append({"explorer": run.name, "notebook": run.notebook,
+                          "ms": list(run.latencies_ms)})
+        median = statistics.median(run.latencies_ms)
+        if median > LATENCY_LIMIT_MS:
+            run.problems.append(f"{run.name}: median slider-to-plot latency {median:.0f} ms "
+                                f"is over the {LATENCY_LIMIT_MS:.0f} ms limit")
+
+
+def screenshot_dir(ui: str) -> Path:
+    d = ARTIFACTS / ui
+    d.mkdir(parents=True, exist_ok=True)
+    return d
