@@ -123,3 +123,18 @@ def test_one_neuron_cannot_do_xor_but_two_hidden_neurons_can():
     assert np.array_equal(np.round(y), XOR_LABELS)
     with pytest.raises(ValueError, match=r"w_hidden must have shape \(2, 2\)"):
         xor_network(XOR_INPUTS, [1, 2], [0, 0], [1, 1], 0)
+
+
+def test_neuron_explorer_draws_the_neuron():
+    from ann_helpers.explorers.neuron import NeuronExplorer
+
+    ex = NeuronExplorer(w1=1.0, w2=-1.0, b=0.5, activation="tanh")
+    image = ex.image
+    grid = np.column_stack([ex.X1.ravel(), ex.X2.ravel()])
+    expected = neuron(grid, [1.0, -1.0], 0.5, "tanh").reshape(ex.X1.shape)
+    assert np.allclose(ex.image.get_array(), expected)
+    assert "the arrow w points to where u > 0" in ex.status
+    assert "outside the square" in ex.set(w1=0.5, w2=0.5, b=3.0)
+    assert ex.set(w1=0.0, w2=0.0, b=-1.0).startswith("w = 0: no boundary, the output is "
+                                                       "g(b) = -0.7616 everywhere")
+    assert ex.image is image, "the heat map is updated in place, not drawn again"

@@ -25,6 +25,19 @@ def _signed(v: float) -> str:
     return f"{'-' if v < 0 else '+'} {abs(v):.2f}"
 
 
+def _inside_square(p0, d):
+    """The range (t_lo, t_hi) of t for which p0 + t d lies in the square shown, or None."""
+    t_lo, t_hi = -np.inf, np.inf
+    for k in range(2):
+        if abs(d[k]) < 1e-12:
+            if abs(p0[k]) > LIMIT:
+                return None
+            continue
+        a, b = sorted(((-LIMIT - p0[k]) / d[k], (LIMIT - p0[k]) / d[k]))
+        t_lo, t_hi = max(t_lo, a), min(t_hi, b)
+    return (t_lo, t_hi) if t_lo < t_hi else None
+
+
 class NeuronExplorer(Explorer):
     """Sliders w1, w2, b and an activation chooser; the neuron's output as a heat map."""
 
@@ -86,15 +99,18 @@ class NeuronExplorer(Explorer):
 
         norm2 = w1 * w1 + w2 * w2
         if norm2 > 1e-12:
-            p0 = np.array([w1, w2]) * (-b / norm2)          # the point of the line nearest 0
-            d = np.array([-w2, w1]) / np.sqrt(norm2)        # along the line
+            n = np.array([w1, w2]) / np.sqrt(norm2)         # unit normal of the line
+            p0 = n * (-b / np.sqrt(norm2))                  # the point of the line nearest 0
+            d = np.array([-n[1], n[0]])                     # along the line
             ends = np.array([p0 - 10 * d, p0 + 10 * d])
             self.boundary.set_data(ends[:, 0], ends[:, 1])
-            self.arrow.xy = tuple(p0 + 0.8 * np.array([w1, w2]) / np.sqrt(norm2))
-            self.arrow.set_position(tuple(p0))
-            self.arrow.set_visible(bool(np.all(np.abs(p0) < LIMIT)))
-            inside = np.abs(b) / np.sqrt(norm2) < LIMIT * np.sqrt(2)
-            where = ("the arrow w points to where u > 0" if inside
+            piece = _inside_square(p0, d)
+            if piece is not None:                           # the arrow starts mid-way along
+                mid = p0 + 0.5 * (piece[0] + piece[1]) * d  # the visible piece of the line
+                self.arrow.xy = tuple(mid + 0.8 * n)
+                self.arrow.set_position(tuple(mid))
+            self.arrow.set_visible(piece is not None)
+            where = ("the arrow w points to where u > 0" if piece is not None
                      else "the boundary lies outside the square shown")
             line = f"boundary {w1:.2f} x1 {_signed(w2)} x2 {_signed(b)} = 0; {where}"
         else:
