@@ -233,6 +233,14 @@ def _path(points, grads, values, f, status, message, lr, normalize, period) -> P
                 normalize=bool(normalize), period=period)
 
 
+def point_text(p, digits: int = 4) -> str:
+    """A point as short text: 0.5 in 1-D, (0, -2.5) in n-D (numbers in %g style)."""
+    digits = validate.integer("digits", digits, low=1, high=17)
+    if np.ndim(p) == 0:
+        return f"{float(p):.{digits}g}"
+    return "(" + ", ".join(f"{float(c):.{digits}g}" for c in np.ravel(p)) + ")"
+
+
 def step_table(path: Path, digits: int = 4) -> str:
     """The run as a small aligned text table: k, x_k, grad f(x_k), and f(x_k) when known."""
     digits = validate.integer("digits", digits, low=1, high=17)

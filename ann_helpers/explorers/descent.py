@@ -184,9 +184,9 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None):
     fn is one TestFunction for every panel, or a list with one per panel. A run is anything
     with `.points` of shape (k+1, 2) (a descent Path or a compass-search path).
     """
-    n = max(len(runs), 1)
+    n = len(fn) if isinstance(fn, (list, tuple)) else max(len(runs), 1)
     fns = list(fn) if isinstance(fn, (list, tuple)) else [fn] * n
-    fig, axes = new_figure(ncols=n, size=size or (3.3 * n, 3.4))
+    fig, axes = new_figure(ncols=n, size=size or (3.0 * n, 3.5))
     axes = np.atleast_1d(axes)
     for j, ax in enumerate(axes):
         f = fns[j]
@@ -384,3 +384,21 @@ class DescentExplorer2D(Explorer):
         side = "below" if lr < limit else "ABOVE"
         return (f"{path.message}. lr = {lr:.3f} is {side} the stability limit "
                 f"2 / (largest curvature at the minimum) = {limit:.3g}")
+
+
+def surface_with_path(fn: F.TestFunction, run, view=(-5.5, 5.5), size=(5.0, 3.8)):
+    """The surface z = f(x, y) in 3-D with a descent path drawn on it."""
+    from ..plotting import surface_3d
+
+    fig, ax = new_figure(size=size, projection="3d")
+    ax.computed_zorder = False  # draw the path over the surface, not hidden inside it
+    surface_3d(ax, fn.f_xy, view, view, n=50, alpha=0.5, zorder=1)
+    pts = _clip(run.points).reshape(-1, 2)
+    z = fn.f(pts.T)
+    ax.plot(pts[:, 0], pts[:, 1], z, color=COLORS["path"], marker="o", ms=3, lw=1.5, zorder=10)
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_zlabel("f(x, y)")
+    ax.set_title(fn.label, fontsize=10)
+    ax.view_init(elev=35, azim=-60)
+    return fig
