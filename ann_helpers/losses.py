@@ -16,6 +16,10 @@ y_hat the predicted class probabilities, usually softmax(z) of the network's raw
     L(z, y) = -sum_k y_k log softmax(z)_k   dL/dz = softmax(z) - y       (rows of y sum to 1)
 
 The 1/2 in the squared error is there so the 2 from differentiating the square cancels.
+
+Lesson 06 also needs the loss as a function of the parameters: `line_loss`, `line_loss_grad`
+and `line_loss_surface` for the line y_hat = w x + b over a data set (`example_data`),
+`least_squares_line` for the exact answer, and `symbolic_example_loss` for the sympy version.
 """
 
 from __future__ import annotations
