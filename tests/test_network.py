@@ -359,3 +359,140 @@ def test_mlp_rejects_bad_input():
         mlp.fit(X, [0, 1, 0, 1], lr=0.1, epochs=1, callback="tqdm")
     with pytest.raises(ValueError, match="labels must have 4 entries"):
         mlp.accuracy(X, [0, 1])
+
+
+# -- what a gradient costs (lesson 07) ------------------------------------------------------
+def test_gradient_cost_counts_multiply_adds():
+    from ann_helpers.network import gradient_cost
+
+    c = gradient_cost([2, 2, 2])
+    assert c == {"parameters": 12, "forward": 8, "finite_differences": 2 * 12 * 8,
+                 "backprop": 8 + 8 + 4}
+    small, big = gradient_cost([10, 10, 10]), gradient_cost([100, 100, 100])
+    # finite differences grow like P^2, back-propagation like P
+    assert big["finite_differences"] / small["finite_differences"] > 90
+    assert big["backprop"] / small["backprop"] < 110
+    with pytest.raises(ValueError, match="layer_sizes must have at least 2 entries"):
+        gradient_cost([3])
+
+
+def test_backward_steps_reuse_only_terms_computed_before():
+    from ann_helpers.explorers.backprop import backward_steps
+    from ann_helpers.network import LESSON_PARAMS, LESSON_X, LESSON_Y
+
+    net = TinyNet(LESSON_PARAMS)
+    steps = backward_steps(net, LESSON_X, LESSON_Y)
+    assert len(steps) == 13
+    finished = [g for s in steps for g in s.grads]
+    assert sorted(finished) == sorted(PARAM_NAMES)
+    computed = set()
+    for s in steps[1:]:
+        for term in s.reuses:
+            assert term.replace("dL/dh", "dL_dh") in computed, (s.title, term)
+        computed.update({f"delta{i}" for i in range(1, 5) if s.title.startswith(f"delta{i}")})
+        computed.update({f"dL_dh{j}" for j in (1, 2) if s.title.startswith(f"dL/dh{j}")})
+    grads = net.backward(LESSON_X, LESSON_Y)
+    assert steps[5].value == pytest.approx(grads["w5"])
+
+
+# -- lesson 08: training on many examples ---------------------------------------------------
+def test_per_example_descent_lands_on_the_nearest_point_of_each_valley():
+    from ann_helpers.training import LINE_X, LINE_Y, per_example_solutions
+
+    start = np.array([3.0, -2.0])
+    landed = per_example_solutions(LINE_X, LINE_Y, start)
+    for (w, b), xi, yi in zip(landed, LINE_X, LINE_Y, strict=True):
+        assert w * xi + b == pytest.approx(yi, abs=1e-8)          # on the valley floor
+        dw, db = np.array([w, b]) - start                          # moved along the normal
+        assert abs(xi * db - 1.0 * dw) < 1e-6                      # (xi, 1) x (dw, db) = 0
+
+
+def test_summed_and_mean_loss_both_give_least_squares():
+    from ann_helpers.training import (
+        LINE_X,
+        LINE_Y,
+        least_squares,
+        line_gradient,
+        line_loss,
+        summed_loss_solution,
+    )
+
+    ref = least_squares(LINE_X, LINE_Y)
+    np.testing.assert_allclose(summed_loss_solution(reduce="sum"), ref, atol=1e-8)
+    np.testing.assert_allclose(summed_loss_solution(reduce="mean", lr=0.2), ref, atol=1e-8)
+    p = np.array([0.7, -0.3])
+    for reduce in ("sum", "mean"):
+        result = gradient_check(lambda q, r=reduce: line_loss(q, LINE_X, LINE_Y, r), p,
+                                line_gradient(p, LINE_X, LINE_Y, reduce))
+        assert result.max_error < TOL
+    assert line_loss(p, LINE_X, LINE_Y, "sum") == pytest.approx(
+        4 * line_loss(p, LINE_X, LINE_Y, "mean"))
+    with pytest.raises(ValueError, match="reduce must be one of 'sum', 'mean'"):
+        line_loss(p, LINE_X, LINE_Y, "average")
+    with pytest.raises(ValueError, match=r"y must have shape \(4\)"):
+        line_gradient(p, LINE_X, [1.0, 2.0])
+
+
+def test_stable_lr_limit_separates_converging_from_diverging():
+    from ann_helpers.descent import gradient_descent
+    from ann_helpers.training import LINE_X, LINE_Y, line_gradient, repeated, stable_lr_limit
+
+    x, y = repeated(LINE_X, LINE_Y, 3)
+    for reduce in ("sum", "mean"):
+        limit = stable_lr_limit(x, reduce)
+        runs = {f: gradient_descent(lambda p, r=reduce: line_gradient(p, x, y, r), np.zeros(2),
+                                    lr=f * limit, steps=20000, tol=1e-8).status
+                for f in (0.95, 1.05)}
+        assert runs == {0.95: "converged", 1.05: "diverged"}, (reduce, runs)
+    assert stable_lr_limit(x, "sum") == pytest.approx(stable_lr_limit(LINE_X, "sum") / 3)
+    assert stable_lr_limit(x, "mean") == pytest.approx(stable_lr_limit(LINE_X, "mean"))
+
+
+def test_two_moons_is_seeded_and_checked():
+    from ann_helpers.training import two_moons
+
+    X, labels = two_moons(51, noise=0.1, seed=3)
+    X2, labels2 = two_moons(51, noise=0.1, seed=3)
+    assert X.shape == (51, 2) and np.array_equal(X, X2) and np.array_equal(labels, labels2)
+    assert sorted(np.bincount(labels)) == [25, 26]
+    assert not np.array_equal(X, two_moons(51, noise=0.1, seed=4)[0])
+    with pytest.raises(ValueError, match=r"noise must be in \[0, 1\]"):
+        two_moons(10, noise=2.0)
+    with pytest.raises(ValueError, match=r"n must be a whole number in \[2, inf\]"):
+        two_moons(1)
+
+
+def test_averaging_networks_and_comparing_batch_sizes():
+    from ann_helpers.training import average_networks, compare_batch_sizes, two_moons
+
+    X, labels = two_moons(60, seed=0)
+    a = MLP([2, 4, 2], "tanh", "softmax", seed=1)
+    np.testing.assert_allclose(average_networks([a, a]).get_flat(), a.get_flat())
+    with pytest.raises(ValueError, match="models must hold at least one MLP"):
+        average_networks([])
+    results = compare_batch_sizes(X, labels, batch_sizes=(1, 7, None), epochs=3,
+                                  snapshot_epochs=(0, 3))
+    assert [r["updates"] for r in results.values()] == [60, 9, 1]
+    for r in results.values():
+        assert len(r["loss"]) == 4 and sorted(r["snapshots"]) == [0, 3]
+        assert r["snapshots"][3].shape == (60, 60)
+
+
+def test_the_double_loop_written_out_is_what_fit_does():
+    from ann_helpers.training import two_moons
+
+    X, labels = two_moons(50, seed=2)
+    by_hand = MLP([2, 5, 2], "tanh", "softmax", seed=7)
+    lr, batch_size, losses = 0.2, 8, []
+    for _epoch in range(3):
+        order = by_hand.rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start:start + batch_size]
+            loss, grads = by_hand.loss_and_gradients(X[batch], labels[batch])
+            by_hand.params = [(W - lr * dW, b - lr * db)
+                              for (W, b), (dW, db) in zip(by_hand.params, grads, strict=True)]
+            losses.append(loss)
+    fitted = MLP([2, 5, 2], "tanh", "softmax", seed=7)
+    history = fitted.fit(X, labels, lr=lr, epochs=3, batch_size=batch_size)
+    assert np.array_equal(fitted.get_flat(), by_hand.get_flat())
+    assert history.batch_losses == losses

@@ -1,0 +1,260 @@
+# %% [markdown]
+# # 08 Training on many examples: one summed loss, and how to feed it
+#
+# Lesson 07 trained the network on a single example. A real training set has many, and each
+# example gives its own loss. **In this lesson you will** compare the article's two ways of
+# combining them (average the parameters found for each example, or add the losses into one
+# loss and minimise that), see why the second is the one used, and why the mean is preferred
+# to the plain sum. Then you will train a small network on a two-class data set by stochastic
+# gradient descent (隨機梯度下降, SGD: one example per update), by minibatches (小批量) and by
+# the full batch, and write the double loop of the course map (epochs x batches) in code.
+#
+# [Course map](00_course_map.ipynb) · previous: [07 Back-propagation](07_backpropagation.ipynb)
+# · next: [09 Digits capstone](09_digits_capstone.ipynb)
+
+# %%
+import numpy as np
+
+from ann_helpers.descent import gradient_descent
+from ann_helpers.exercises import check
+from ann_helpers.explorers.training import BatchSizeExplorer
+from ann_helpers.network import MLP
+from ann_helpers.plotting import show
+from ann_helpers.training import (
+    LINE_X,
+    LINE_Y,
+    average_networks,
+    averaging_figure,
+    batch_name,
+    compare_batch_sizes,
+    least_squares,
+    line_gradient,
+    line_loss,
+    loss_curves_figure,
+    new_classifier,
+    per_example_solutions,
+    repeated,
+    snapshots_figure,
+    stable_lr_limit,
+    summed_loss_solution,
+    two_moons,
+)
+
+# %% [markdown]
+# ## 1. Two ways to use several examples
+#
+# Take the simplest model, a linear neuron $\hat y = w x + b$, and four examples. Example $i$
+# has the loss $L_i(w, b) = \tfrac12 (w x_i + b - y_i)^2$.
+#
+# * **A: average the results.** Run gradient descent on each $L_i$ alone and average the four
+#   parameter pairs found.
+# * **B: one loss for all.** Add the losses, $L = \sum_i L_i$, and run gradient descent on $L$.
+
+# %%
+print("  i    x_i    y_i")
+for i, (xi, yi) in enumerate(zip(LINE_X, LINE_Y, strict=True), start=1):
+    print(f"{i:>3} {xi:>6.1f} {yi:>6.1f}")
+
+# %% [markdown]
+# One example's loss is zero on a whole line of the $(w, b)$ plane (every line through the
+# point $(x_i, y_i)$ fits it exactly), so descent on $L_i$ alone stops wherever it first
+# reaches that line: the point nearest the start. The landing points, and hence their
+# average, depend on where descent started.
+
+# %%
+start_a, start_b = (0.0, 0.0), (3.0, -2.0)
+print(f"{'':<40} {'w':>7} {'b':>7} {'summed loss':>12}")
+for start in (start_a, start_b):
+    landed = per_example_solutions(LINE_X, LINE_Y, start)
+    for i, (w, b) in enumerate(landed, start=1):
+        print(f"{f'A: example {i} alone, start {start}':<40} {w:>7.4f} {b:>7.4f}")
+    avg = landed.mean(axis=0)
+    print(f"{f'A: average, start {start}':<40} {avg[0]:>7.4f} {avg[1]:>7.4f} "
+          f"{line_loss(avg, LINE_X, LINE_Y):>12.4f}")
+b_sum = summed_loss_solution(LINE_X, LINE_Y, start_a)
+b_lstsq = least_squares(LINE_X, LINE_Y)
+print(f"{'B: descent on the summed loss':<40} {b_sum[0]:>7.4f} {b_sum[1]:>7.4f} "
+      f"{line_loss(b_sum, LINE_X, LINE_Y):>12.4f}")
+print(f"{'B: least squares (numpy.linalg.lstsq)':<40} {b_lstsq[0]:>7.4f} {b_lstsq[1]:>7.4f} "
+      f"{line_loss(b_lstsq, LINE_X, LINE_Y):>12.4f}")
+
+# %%
+show(averaging_figure())
+
+# %% [markdown]
+# B has a single minimum, the least-squares line, whatever the start; A gives two different
+# answers for two starts, and neither fits the data as well. For a network it is worse: two
+# separately trained networks can solve the task with their hidden neurons in different
+# roles, and averaging their weights mixes unrelated neurons. Four networks trained on the
+# two-moons data of section 3, and the network whose weights are their average:
+
+# %%
+X, labels = two_moons(200, noise=0.15, seed=0)
+nets = []
+for seed in range(4):
+    net = new_classifier(seed)
+    net.fit(X, labels, lr=0.3, epochs=60, batch_size=16)
+    nets.append(net)
+    print(f"network from seed {seed}: accuracy {net.accuracy(X, labels):.1%}")
+averaged = average_networks(nets)
+print(f"their averaged weights:  accuracy {averaged.accuracy(X, labels):.1%}")
+
+# %% [markdown]
+# So training minimises one loss built from all examples.
+#
+# ## 2. The sum or the mean?
+#
+# Both have the same minimum (dividing by $n$ changes no comparison), and the gradient of the
+# sum is the sum of the per-example gradients. The difference is the size: the sum's gradient
+# grows with the number of examples, and so does the curvature, so the learning rate that
+# works shrinks as data are added. With the mean, $\frac1n\sum_i L_i$, the same learning rate
+# keeps working. Below, the same four examples written 1, 2, 4 and 8 times over (the same
+# information, more rows):
+
+# %%
+print(f"{'copies':>6} {'n':>4} {'|grad sum|':>11} {'|grad mean|':>12} {'lr limit sum':>13} {'lr limit mean':>14}")
+for times in (1, 2, 4, 8):
+    x, y = repeated(LINE_X, LINE_Y, times)
+    g_sum = np.linalg.norm(line_gradient([0.0, 0.0], x, y, "sum"))
+    g_mean = np.linalg.norm(line_gradient([0.0, 0.0], x, y, "mean"))
+    print(f"{times:>6} {x.size:>4} {g_sum:>11.3f} {g_mean:>12.3f} "
+          f"{stable_lr_limit(x, 'sum'):>13.4f} {stable_lr_limit(x, 'mean'):>14.4f}")
+
+# %% [markdown]
+# (The limit is $2/\lambda_{\max}$ of the loss's Hessian, as for $x^2$ in lesson 03.) A
+# learning rate of 0.1, fine for the sum over 4 examples, diverges on the sum over 32; on
+# the mean it converges for any number of copies:
+
+# %%
+x32, y32 = repeated(LINE_X, LINE_Y, 8)
+for reduce in ("sum", "mean"):
+    for xs, ys in ((np.array(LINE_X), np.array(LINE_Y)), (x32, y32)):
+        path = gradient_descent(lambda p, xs=xs, ys=ys: line_gradient(p, xs, ys, reduce),
+                                np.zeros(2), lr=0.1, steps=2000, tol=1e-8)
+        where = f", w = {path.x[0]:.4f}, b = {path.x[1]:.4f}" if path.status == "converged" else ""
+        print(f"{reduce:<4} over n = {xs.size:>2}, lr = 0.1: {path.status} after "
+              f"{path.steps} steps{where}")
+
+# %% [markdown]
+# That is why `MLP` uses the mean loss over the batch: the learning rate means the same
+# thing for a batch of 1, of 16, or of the whole data set.
+#
+# ## 3. SGD, minibatch, full batch
+#
+# Now the network: 2 inputs, 16 tanh neurons, 2 softmax outputs with the cross-entropy loss
+# (交叉熵), on 200 points of two interleaved half-moons (generated with a seed). The same
+# starting weights and learning rate are trained for 60 epochs (passes over the data) three
+# ways. After each epoch the loss is measured on all 200 points.
+
+# %%
+results = compare_batch_sizes(X, labels, batch_sizes=(1, 16, None), lr=0.3, epochs=60,
+                              seed=0, snapshot_epochs=(0, 2, 10, 60))
+print(f"{'method':<18} {'updates/epoch':>13} {'loss, epoch 0':>14} {'epoch 60':>9} {'accuracy':>9}")
+for bs, rec in results.items():
+    print(f"{batch_name(bs, len(X)):<18} {rec['updates']:>13} {rec['loss'][0]:>14.4f} "
+          f"{rec['loss'][-1]:>9.4f} {rec['accuracy']:>9.1%}")
+
+# %%
+show(loss_curves_figure(results, len(X)))
+
+# %% [markdown]
+# Per epoch, SGD makes 200 small updates, each from one example: fast progress, but every
+# step only fits one point, so the loss jumps around. The full batch makes one careful step
+# per epoch: smooth but slow. Minibatches sit in between: 13 updates per epoch, each from 16
+# examples, steady and fast; they also let the computer process the 16 examples as one
+# matrix product (lesson 07's `MLP`), which is why they are the usual choice.
+#
+# The decision boundary of the minibatch run as it evolves (the colour is the network's
+# probability of class 1, the black line where it is 0.5):
+
+# %%
+show(snapshots_figure(X, labels, results, 16))
+
+# %% [markdown]
+# ## 4. Explore: batch size and learning rate
+#
+# A smaller set (40 points) and 5 epochs, so every slider move retrains at once. The grey
+# line is the loss of each batch at the moment it was used (noisy for small batches), the
+# red dots the loss on all 40 points after each epoch. Try SGD with a large learning rate,
+# then the full batch with the same one.
+
+# %%
+batch_explorer = BatchSizeExplorer(lr=0.5, batch_size=5)
+print(batch_explorer.status)
+batch_explorer.snapshot()
+
+# %% tags=["nbval-ignore-output"]
+batch_explorer.ui
+
+# %% [markdown]
+# ## 5. The double loop, in code
+#
+# The article's outline of training (the course map): define the network, define the loss,
+# feed one example (SGD) or a batch (minibatch), adjust the parameters from the back to the
+# front (back-propagation and gradient descent), and repeat; the repetition is a double loop,
+# epochs outside, batches inside. Written out with the pieces of lesson 07:
+
+# %%
+mlp = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)   # 1. the network
+lr, epochs, batch_size = 0.3, 60, 16
+for epoch in range(epochs):                                          # repeat: epochs ...
+    order = mlp.rng.permutation(len(X))                              #   shuffle (seeded)
+    for start in range(0, len(X), batch_size):                       # ... x batches
+        batch = order[start:start + batch_size]                      # 3. feed a batch
+        loss, grads = mlp.loss_and_gradients(X[batch], labels[batch])  # 2. loss, 4. BP
+        mlp.params = [(W - lr * dW, b - lr * db)                     # 5. gradient descent
+                      for (W, b), (dW, db) in zip(mlp.params, grads, strict=True)]
+print(f"by hand:  loss {mlp.loss(X, labels):.6f}, accuracy {mlp.accuracy(X, labels):.1%}")
+
+# %% [markdown]
+# `MLP.fit` runs exactly this loop (same shuffles, same updates), so from the same seed it
+# ends with the same weights:
+
+# %%
+fitted = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)
+history = fitted.fit(X, labels, lr=lr, epochs=epochs, batch_size=batch_size)
+print(f"MLP.fit:  loss {fitted.loss(X, labels):.6f}, accuracy {fitted.accuracy(X, labels):.1%}")
+print(f"same weights: {np.array_equal(fitted.get_flat(), mlp.get_flat())}")
+print(history.status)
+
+# %% [markdown]
+# ## Exercises
+#
+# **Exercise 1.** A data set has 200 examples and the batch size is 16 (the last batch may be
+# smaller). How many parameter updates does one epoch make?
+
+# %%
+answer = None   # replace None with your answer
+check("08.1", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): 200 / 16 = 12.5, so 12 full batches and one of 8:
+# 13 batches, one update each.
+check("08.1", -(-200 // 16))
+
+# %% [markdown]
+# **Exercise 2.** On the mean loss over $n = 50$ examples, lr = 0.5 works well. Which learning
+# rate on the summed loss gives exactly the same updates?
+
+# %%
+answer = None   # replace None with your answer
+check("08.2", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): sum = 50 * mean, so grad sum = 50 * grad mean; the step
+# lr_sum * grad sum equals 0.5 * grad mean when lr_sum = 0.5 / 50.
+check("08.2", 0.5 / 50)
+
+# %% [markdown]
+# **Exercise 3.** The model $\hat y = w x$ (no bias) and two examples $(x, y) = (1, 2)$ and
+# $(2, 2)$. Each alone is fitted exactly by $w = 2$ and $w = 1$; averaging gives 1.5. Which
+# $w$ minimises the summed loss $\tfrac12 \sum_i (w x_i - y_i)^2$?
+
+# %%
+answer = None   # replace None with your answer
+check("08.3", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): dL/dw = sum_i (w x_i - y_i) x_i = 0 gives
+# w = sum x_i y_i / sum x_i^2 = (1*2 + 2*2) / (1 + 4) = 6/5.
+check("08.3", (1 * 2 + 2 * 2) / (1**2 + 2**2))
