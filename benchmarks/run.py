@@ -26,7 +26,10 @@ gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden,
             (two loss evaluations per parameter), with the slopes of log(time) against
             log(parameters): about 1 for back-propagation and about 2 for finite differences,
             the lesson 07 argument, once the network is large enough for the arithmetic to
-            dominate Python's per-call overhead.
+            dominate the costs of a call that do not grow with it (Python, argument checks,
+            the 10-class softmax of the batch); the slope of their ratio is about 1 at every
+            size, since finite differences need 2 loss evaluations per parameter and
+            back-propagation about one forward and one backward pass in all.
 
 Timings are wall-clock on a shared machine: compare rows of the same run, and rerun when the
 machine is busy (the header prints the load average). BLAS is limited to one thread so both
@@ -257,8 +260,10 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
         rows.append(Row.of("gradients", f"finite differences, {n:>5d} parameters (h = {h})",
                            [1e3 * t for t in fd], "ms"))
     logn = np.log(sizes)
+    ratio = np.array(fd_med) / np.array(bp_med)
     for label, med, want in (("back-propagation", bp_med, "~1"),
-                             ("finite differences", fd_med, "~2")):
+                             ("finite differences", fd_med, "~2"),
+                             ("finite diff. / backprop", ratio, "~1")):
         every = float(np.polyfit(logn, np.log(med), 1)[0])
         last = float(np.polyfit(logn[-3:], np.log(med[-3:]), 1)[0])
         rows.append(Row("gradients", f"log-log slope, {label}: all sizes / largest 3",
