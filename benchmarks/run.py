@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -176,21 +177,33 @@ def bench_training(repeats: int = 3) -> list[Row]:
 
 # -- 3. strict nbval over every notebook ------------------------------------------------------
 def bench_nbval(repeats: int = 1) -> list[Row]:
-    times, summary = [], ""
+    """Wall time of strict nbval over every notebook, and each notebook's share of it
+    (from pytest's --durations: kernel start, every cell, shutdown)."""
+    times, summary, per_notebook = [], "", {}
     for _ in range(repeats):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "pytest", "notebooks/", "-q"], cwd=ROOT,
+        done = subprocess.run([sys.executable, "-m", "pytest", "notebooks/", "-q",
+                               "--durations=0", "--durations-min=0"], cwd=ROOT,
                               capture_output=True, text=True)
         times.append(time.perf_counter() - start)
         lines = [line for line in done.stdout.splitlines() if line.strip()]
         summary = lines[-1].strip("= ") if lines else f"exit code {done.returncode}"
-    notebooks = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
-    row = Row.of("nbval", f"pytest notebooks/ ({notebooks} notebooks: {summary})", times, "s",
+        run: dict[str, float] = {}
+        for line in lines:
+            m = re.match(r"\s*([\d.]+)s\s+(?:setup|call|teardown)\s+notebooks/([^:]+)::", line)
+            if m:
+                run[m.group(2)] = run.get(m.group(2), 0.0) + float(m.group(1))
+        for name, seconds in run.items():
+            per_notebook.setdefault(name, []).append(seconds)
+    row = Row.of("nbval", f"pytest notebooks/ -q ({summary})", times, "s",
                  f"< {NBVAL_TARGET_S:g}", NBVAL_TARGET_S)
     if done.returncode != 0:
         row.ok = False
-        row.what += " FAILED"
-    return [row]
+        row.miss = "FAILED"
+    rows = [row]
+    for name, samples in sorted(per_notebook.items()):
+        rows.append(Row.of("nbval", f"  of which {name}", samples, "s"))
+    return rows
 
 
 # -- 4. gradient cost: back-propagation against finite differences ----------------------------

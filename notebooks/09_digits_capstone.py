@@ -11,8 +11,9 @@
 # digits it gets wrong and at what its hidden neurons look for, and compare it with
 # scikit-learn's `MLPClassifier` set up the same way.
 #
-# [Course map](00_course_map.ipynb) · this is the last lesson; lesson 08 introduced the
-# minibatch loop used here.
+# [Course map](00_course_map.ipynb) · previous: [08 Training on many
+# examples](08_training_strategies.ipynb) (the minibatch loop used here) · this is the last
+# lesson.
 
 # %%
 import time
