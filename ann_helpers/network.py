@@ -237,7 +237,8 @@ class TinyNet:
         with np.errstate(all="ignore"):
             last_finite = self.params
             for k in range(steps + 1):
-                loss = self.loss(x, y)
+                grads = self.backward(x, y)              # also computes the loss
+                loss = self.values["L"]
                 if not loss <= LOSS_LIMIT:               # also catches nan
                     self.params = last_finite
                     history.status = _diverged_status(f"at step {k}", loss, lr)
@@ -247,8 +248,8 @@ class TinyNet:
                 if callback is not None:
                     callback(k, loss, self)
                 last_finite = self.params
-                if k < steps:
-                    self.step(x, y, lr)
+                if k < steps:                            # the update of `step`
+                    self.params = {p: self.params[p] - lr * grads[p] for p in PARAM_NAMES}
             else:
                 trend = "went down" if history[-1] < history[0] else "grew (lr too large)"
                 history.status = (f"{steps} steps with lr = {lr:g}: the loss {trend}, "

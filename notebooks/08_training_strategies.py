@@ -129,7 +129,7 @@ for times in (1, 2, 4, 8):
 x32, y32 = repeated(LINE_X, LINE_Y, 8)
 for reduce in ("sum", "mean"):
     for xs, ys in ((np.array(LINE_X), np.array(LINE_Y)), (x32, y32)):
-        path = gradient_descent(lambda p, xs=xs, ys=ys: line_gradient(p, xs, ys, reduce),
+        path = gradient_descent(lambda p, xs=xs, ys=ys, r=reduce: line_gradient(p, xs, ys, r),
                                 np.zeros(2), lr=0.1, steps=2000, tol=1e-8)
         where = f", w = {path.x[0]:.4f}, b = {path.x[1]:.4f}" if path.status == "converged" else ""
         print(f"{reduce:<4} over n = {xs.size:>2}, lr = 0.1: {path.status} after "
@@ -204,6 +204,8 @@ for epoch in range(epochs):                                          # repeat: e
         loss, grads = mlp.loss_and_gradients(X[batch], labels[batch])  # 2. loss, 4. BP
         mlp.params = [(W - lr * dW, b - lr * db)                     # 5. gradient descent
                       for (W, b), (dW, db) in zip(mlp.params, grads, strict=True)]
+    if (epoch + 1) % 20 == 0:
+        print(f"epoch {epoch + 1:>2}: loss of its last batch {loss:.4f}")
 print(f"by hand:  loss {mlp.loss(X, labels):.6f}, accuracy {mlp.accuracy(X, labels):.1%}")
 
 # %% [markdown]

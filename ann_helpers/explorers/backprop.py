@@ -231,7 +231,7 @@ class OneExampleExplorer(Explorer):
                 "steps": int_slider("steps", 30, 5, 60, 5)}
 
     def make_figure(self):
-        fig, (self.ax_loss, self.ax_out) = plotting.new_figure(ncols=2, size=(8.0, 3.0))
+        fig, (self.ax_loss, self.ax_out) = plotting.new_figure(ncols=2, size=(7.2, 2.7))
         (self.loss_line,) = self.ax_loss.plot([], [], marker="o", ms=3,
                                               color=plotting.COLORS["path"])
         self.ax_loss.set_ylim(-12.5, 6.5)

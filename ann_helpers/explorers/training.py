@@ -34,7 +34,7 @@ class BatchSizeExplorer(Explorer):
                 "batch_size": batch_slider(5)}
 
     def make_figure(self):
-        fig, (self.ax_data, self.ax_loss) = plotting.new_figure(ncols=2, size=(8.0, 3.2))
+        fig, (self.ax_data, self.ax_loss) = plotting.new_figure(ncols=2, size=(7.2, 2.8))
         self.image = draw_moons(self.ax_data, self.X, self.labels,
                                 np.full((GRID, GRID), 0.5), interpolation="nearest", ms=5)
         self.ax_data.set_title("P(class 1) after training")
