@@ -189,20 +189,21 @@ batch_explorer.ui
 # %% [markdown]
 # ## 5. The double loop, in code
 #
-# The article's outline of training (the course map): define the network, define the loss,
-# feed one example (SGD) or a batch (minibatch), adjust the parameters from the back to the
-# front (back-propagation and gradient descent), and repeat; the repetition is a double loop,
-# epochs outside, batches inside. Written out with the pieces of lesson 07:
+# The course map lists the article's six steps of training: (1) define the network, (2)
+# define the loss, (3) feed one example (SGD) or a minibatch, (4) forward pass, (5) backward
+# pass (back-propagation), (6) gradient-descent step; steps 3 to 6 repeat for every batch,
+# and that whole pass repeats for every epoch. Here is the map's pseudo-code as real code,
+# with the pieces of lesson 07:
 
 # %%
-mlp = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)   # 1. the network
+mlp = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)  # 1-2. F(x; w), mean loss
 lr, epochs, batch_size = 0.3, 60, 16
-for epoch in range(epochs):                                          # repeat: epochs ...
-    order = mlp.rng.permutation(len(X))                              #   shuffle (seeded)
-    for start in range(0, len(X), batch_size):                       # ... x batches
-        batch = order[start:start + batch_size]                      # 3. feed a batch
-        loss, grads = mlp.loss_and_gradients(X[batch], labels[batch])  # 2. loss, 4. BP
-        mlp.params = [(W - lr * dW, b - lr * db)                     # 5. gradient descent
+for epoch in range(epochs):                                         # outer loop: epochs
+    order = mlp.rng.permutation(len(X))                             #   shuffled (seeded)
+    for start in range(0, len(X), batch_size):                      # inner loop: batches
+        batch = order[start:start + batch_size]                     # 3. feed a minibatch
+        loss, grads = mlp.loss_and_gradients(X[batch], labels[batch])  # 4. forward, 5. BP
+        mlp.params = [(W - lr * dW, b - lr * db)                    # 6. descent step
                       for (W, b), (dW, db) in zip(mlp.params, grads, strict=True)]
     if (epoch + 1) % 20 == 0:
         print(f"epoch {epoch + 1:>2}: loss of its last batch {loss:.4f}")
