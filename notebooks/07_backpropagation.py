@@ -172,7 +172,8 @@ print(f"largest relative error below 1e-6: {max(r[3] for r in rows) < 1e-6}")
 #
 # Move the slider to walk the backward pass one node at a time. The orange node is where the
 # current term lives, the blue nodes hold the stored terms it reuses, the red edges are the
-# weights whose gradients are finished at this step, and green marks what is already done.
+# ones the current step works along (their weights enter the formula, or their gradients are
+# finished now), and green marks what is already done.
 # Notice that from step 7 on nothing is computed from $L$ again: every step starts from a
 # stored $\delta$.
 

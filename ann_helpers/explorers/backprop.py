@@ -201,6 +201,9 @@ class BackpropStepsExplorer(Explorer):
         ax.set_ylim(-1.2, 1.5)
         self.title = ax.text(-0.3, -0.6, "", fontsize=9, weight="bold", va="top")
         self.formula = ax.text(-0.3, -0.78, "", fontsize=8.5, va="top", family="monospace")
+        ax.text(3.15, 1.5, "orange: computed now   blue: stored term reused\n"
+                "green: done   red edges: used at this step", fontsize=7.5, ha="right",
+                va="top", color="#5d6d7e")
         return _frozen(fig)
 
     def update(self, step: int) -> str:
