@@ -240,8 +240,8 @@ class DescentExplorer1D(Explorer):
         self.fn = F.get(self.function_key)
         fig, (self.ax, self.ax_it) = new_figure(ncols=2, size=(8.0, 3.375))
         self.curve = curve_axes(self.ax, self.fn)
-        self.ax.legend(fontsize=8, loc="upper center")
         self.iterates = iterate_axes(self.ax_it, self.fn.global_minimum)
+        self.ax_it.set_ylabel("")
         self.title = self.ax.set_title("", fontsize=9)
         self.title_it = self.ax_it.set_title("", fontsize=9)
         return _fixed_layout(fig)
@@ -254,8 +254,8 @@ class DescentExplorer1D(Explorer):
         show_path_1d(self.curve, self.fn, path.points)
         show_iterates(self.ax_it, self.iterates, path.points, steps)
         limit = self.fn.lr_limit()
-        self.title.set_text(f"{gradient} gradient, lr = {lr:.2f}")
-        self.title_it.set_text(f"x_k: {path.status}")
+        self.title.set_text(f"{self.fn.label}: {gradient} gradient, lr = {lr:.2f}")
+        self.title_it.set_text(f"x_k against k: {path.status}")
         if normalize:
             how = f"unit gradient: every step has length lr = {lr:.2f}"
         else:
@@ -286,8 +286,9 @@ class MinimaExplorer1D(Explorer):
         self.curve["path"].set(marker="", lw=0.8, alpha=0.6)
         for j, m in enumerate(self.fn.minima):
             self.ax.plot([m], [self.fn.f(m)], "*", color=MINIMA_COLORS[j], ms=11, zorder=4)
-        self.ax.legend(fontsize=8, loc="upper center")
         self.iterates = iterate_axes(self.ax_it)
+        self.ax_it.set_ylabel("")
+        self.ax_it.set_title("x_k against k (dotted: the minima)", fontsize=9)
         self.iterates["line"].set(marker="", lw=1.0)
         for j, m in enumerate(self.fn.minima):
             self.ax_it.axhline(m, color=MINIMA_COLORS[j], lw=0.8, ls=":")
@@ -301,7 +302,7 @@ class MinimaExplorer1D(Explorer):
         show_path_1d(self.curve, self.fn, path.points)
         show_iterates(self.ax_it, self.iterates, path.points, self.STEPS)
         self.ax_it.set_ylim(-2.6, 2.6)
-        self.title.set_text(f"noise {noise:.1f}, seed {seed}")
+        self.title.set_text(f"{self.fn.label}: noise {noise:.1f}, seed {seed}")
         if path.status == "diverged":
             return f"{path.message}: lr = {lr:.2f} is too large here"
         x = path.x
