@@ -213,3 +213,19 @@ def test_bad_arguments_of_the_randomness_helpers():
         random_restarts(two.grad, two.f, 0.0, [1.0, 2.0], n=3, lr=0.1)
     with pytest.raises(ValueError, match="n must be a whole number"):
         random_restarts(two.grad, two.f, -1.0, 1.0, n=0, lr=0.1)
+
+
+# -- the explorers say what happened, in words ------------------------------------------------
+def test_explorer_statuses_name_every_regime():
+    from ann_helpers.explorers.descent import DescentExplorer1D, DescentExplorer2D
+
+    one = DescentExplorer1D(lr=0.5, x0=1.0, gradient="normalized", steps=20)
+    assert one.status.startswith("converged after 2 steps")
+    assert DescentExplorer1D(lr=1.0, x0=1.0).status.startswith("oscillating")
+    assert DescentExplorer1D(lr=1.2, x0=2.0, steps=60).status.startswith("diverged")
+    assert DescentExplorer1D(lr=0.01, x0=2.0, steps=5).status.startswith("stopped after 5")
+    narrow = "ill-conditioned x² + 10y²"
+    above = DescentExplorer2D(function=narrow, lr=0.105, steps=300)
+    below = DescentExplorer2D(function=narrow, lr=0.09, steps=300)
+    assert above.status.startswith("diverged") and "ABOVE the stability limit" in above.status
+    assert below.status.startswith("converged") and "below the stability limit" in below.status

@@ -124,3 +124,14 @@ def test_compass_search_budget():
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_explorer_reports_result_and_cost():
+    from ann_helpers.explorers.search import EnumerationExplorer
+
+    ex = EnumerationExplorer(x0=1.0, step=0.5)
+    assert ex.status.startswith("result x = 0.000 after 4 trials (5 evaluations of f)")
+    coarse = ex.set(step=0.75)
+    assert "result x = 0.250" in coarse and "0.250 from the nearest true minimum" in coarse
+    local = ex.set(function="x⁴ − 3x² + x", x0=2.0, step=0.3)
+    assert "the local, not the global, minimum" in local
