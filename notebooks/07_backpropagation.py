@@ -173,7 +173,8 @@ print(f"largest relative error below 1e-6: {max(r[3] for r in rows) < 1e-6}")
 # Move the slider to walk the backward pass one node at a time. The orange node is where the
 # current term lives, the blue nodes hold the stored terms it reuses, the red edges are the
 # ones the current step works along (their weights enter the formula, or their gradients are
-# finished now), and green marks what is already done.
+# finished now), and green marks what is already done. The formula under the diagram shows
+# the numbers.
 # Notice that from step 7 on nothing is computed from $L$ again: every step starts from a
 # stored $\delta$.
 
@@ -249,7 +250,8 @@ for rate in (0.05, 0.2, 1.0, 2.0, 2.5):
 # %% [markdown]
 # Move the learning rate: small values creep, around 1 the loss falls fastest, near 2 the
 # outputs start to swing past their targets, and beyond that the run diverges (the status
-# line says so, and the parameters stay at their last finite values).
+# line says so, and the parameters stay at their last finite values). A loss below
+# $10^{-12}$ is drawn at $-12$: there the numbers are at the limit of floating point.
 
 # %%
 lr_explorer = OneExampleExplorer(lr=0.2, steps=30)
