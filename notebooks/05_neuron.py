@@ -139,7 +139,8 @@ for u_val in [-1000.0, 1000.0]:
 # where u changes sign, and the arrow is the weight vector w, pointing to the side where
 # u > 0. Try: changing b slides the line without turning it; scaling w1 and w2 up together
 # keeps the line but makes the sigmoid's transition sharper (closer to a step); switching the
-# activation changes the colours but never the line. One neuron always splits the plane along
+# activation changes the colours but never the line. The right panel is the activation g(u);
+# its thick part is the range of u that the square actually reaches. One neuron always splits the plane along
 # a straight line: remember that for the XOR question below.
 
 # %%

@@ -15,7 +15,7 @@ from ..plotting import COLORS, new_figure
 from ..widgets import Explorer, dropdown, slider
 
 LIMIT = 2.0          # the plane shown is [-LIMIT, LIMIT]^2
-N = 81               # grid points per side
+N = 61               # grid points per side
 #: fixed colour ranges for bounded activations; the others use the range of the picture
 BOUNDED = {"sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
@@ -74,7 +74,7 @@ class NeuronExplorer(Explorer):
         (self.g_curve,) = ax_g.plot([], [], color=COLORS["muted"], linewidth=1.2)
         (self.g_used,) = ax_g.plot([], [], color=COLORS["curve"], linewidth=3.5)
         ax_g.axvline(0.0, color=COLORS["muted"], linewidth=0.8)
-        ax_g.set_xlabel("u = w . x + b  (thick: u in the square)")
+        ax_g.set_xlabel("u = w . x + b")
         ax_g.yaxis.set_major_locator(MaxNLocator(3))
         ax_g.xaxis.set_major_locator(MaxNLocator(3))
         self.ax_g = ax_g
