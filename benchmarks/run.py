@@ -4,6 +4,7 @@
     python benchmarks/run.py --only explorers    # a subset: explorers, training, nbval, gradients
     python benchmarks/run.py --only training gradients --repeats 5
     python benchmarks/run.py --only explorers --explorer digits --moves 200
+    python benchmarks/run.py --only explorers --cpu-clock    # steadier on a busy machine
 
 Each row is a median with the min and max over repeated measurements, a target where the
 course sets one, and a verdict ("ok", or "OVER" when the target is missed).
@@ -112,7 +113,8 @@ def print_table(rows: list[Row]) -> None:
 
 
 # -- 1. explorers ---------------------------------------------------------------------------
-def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = None) -> list[Row]:
+def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = None,
+                    clock=time.perf_counter) -> list[Row]:
     """ms per slider move (set + render) for every explorer, cycling over its grid."""
     from ann_helpers.explorers import all_explorers
 
@@ -127,10 +129,10 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
             times = []
             for i in range(warmup + moves):
                 values = positions[i % len(positions)]
-                start = time.perf_counter()
+                start = clock()
                 explorer.set(**values)
                 explorer.render()
-                elapsed = time.perf_counter() - start
+                elapsed = clock() - start
                 if i >= warmup:
                     times.append(1e3 * elapsed)
         rows.append(Row.of("explorers", f"{name} ({len(positions)} positions)", times,
@@ -306,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explorer", nargs="+", metavar="NAME",
                         help="only these explorers (by name)")
     parser.add_argument("--moves", type=int, default=50, help="timed moves per explorer")
+    parser.add_argument("--cpu-clock", action="store_true",
+                        help="time explorer moves in this process's CPU time instead of wall "
+                             "time (steadier when other programs share the cores)")
     parser.add_argument("--repeats", type=int, default=3,
                         help="training runs per library")
     parser.add_argument("--nbval-repeats", type=int, default=1, help="nbval runs")
@@ -325,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     start = time.perf_counter()
     if "explorers" in args.only:
-        rows += bench_explorers(moves=args.moves, names=args.explorer)
+        rows += bench_explorers(moves=args.moves, names=args.explorer,
+                                clock=time.process_time if args.cpu_clock else time.perf_counter)
     if "training" in args.only:
         rows += bench_training(repeats=args.repeats)
     if "nbval" in args.only:

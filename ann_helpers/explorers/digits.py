@@ -46,7 +46,8 @@ class DigitsExplorer(Explorer):
         # Lay the figure out once, then freeze it: the constrained-layout solver would
         # otherwise run on every redraw, and nothing that moves changes the layout.
         fig.canvas.draw()
-        fig.set_layout_engine("none")
+        fig.set_layout_engine(None)  # None, not "none": "none" leaves a placeholder engine
+                                     # for which savefig still runs a layout-only draw
         return fig
 
     def update(self, index):
