@@ -76,6 +76,12 @@ class Explorer:
         for key, value in values.items():
             self._set_control(key, value)
         self.fig = self.make_figure()
+        if self.fig.get_layout_engine() is not None:
+            # Lay the figure out once, then keep that layout: a slider moves data inside
+            # fixed axes, and a layout engine would re-solve (and draw twice) on every move.
+            # None, not "none": "none" leaves a placeholder engine that still costs a draw.
+            self.fig.canvas.draw()
+            self.fig.set_layout_engine(None)
         self._holding = False
         self._image: W.Image | None = None
         self._label: W.Label | None = None

@@ -201,7 +201,7 @@ class BackpropStepsExplorer(Explorer):
         ax.set_ylim(-1.2, 1.5)
         self.title = ax.text(-0.3, -0.6, "", fontsize=9, weight="bold", va="top")
         self.formula = ax.text(-0.3, -0.78, "", fontsize=8.5, va="top", family="monospace")
-        return _frozen(fig)
+        return fig
 
     def update(self, step: int) -> str:
         done_nodes, done_edges = set(), set()
@@ -252,7 +252,7 @@ class OneExampleExplorer(Explorer):
         for ax in (self.ax_loss, self.ax_out):
             ax.set_xlim(-1, 61)
             ax.set_xticks([0, 20, 40, 60])
-        return _frozen(fig)
+        return fig
 
     def update(self, lr: float, steps: int) -> str:
         outs = []
@@ -273,14 +273,6 @@ def _title(ax, text: str):
     every draw to place itself, which costs more than the rest of a small figure."""
     return ax.text(0.5, 1.03, text, transform=ax.transAxes, ha="center", va="bottom",
                    fontsize=11)
-
-
-def _frozen(fig):
-    """Lay the figure out once, then keep that layout: explorers move data within fixed
-    axes, and re-running the layout engine on every redraw costs more than the drawing."""
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
-    return fig
 
 
 def gradient_table(net: TinyNet, x, y) -> list[tuple[str, float, float, float]]:

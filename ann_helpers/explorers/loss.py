@@ -94,9 +94,6 @@ class LossFitExplorer(Explorer):
         self.ax_l = ax_l
         ax.set_title("L = 0.000", fontsize=9)      # short titles: text is slow to draw
         ax_l.set_title("L(w, b)", fontsize=9)
-        fig.canvas.draw()
-        fig.set_layout_engine(None)   # keep the first layout; None also spares savefig a
-                                      # second, layout-only draw on every slider move
         return fig
 
     def update(self, w, b, loss):

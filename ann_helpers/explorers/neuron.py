@@ -78,13 +78,8 @@ class NeuronExplorer(Explorer):
         ax_g.yaxis.set_major_locator(MaxNLocator(3))
         ax_g.xaxis.set_major_locator(MaxNLocator(3))
         self.ax_g = ax_g
-        # Lay the figure out once, then keep that layout: re-solving it on every slider move
-        # would cost more than drawing.
         ax.set_title("sigmoid: 0.00 .. 1.00", fontsize=9)    # short: text is slow to draw
         ax_g.set_title("g(u)", fontsize=9)
-        fig.canvas.draw()
-        fig.set_layout_engine(None)     # None, not "none": "none" leaves a placeholder engine
-                                        # that still costs savefig a second, layout-only draw
         return fig
 
     def update(self, w1, w2, b, activation):

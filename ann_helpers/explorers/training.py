@@ -51,8 +51,6 @@ class BatchSizeExplorer(Explorer):
         self.ax_loss.set_xlabel(f"examples seen ({EPOCHS} epochs)")
         self.ax_loss.set_ylabel("cross-entropy")
         self.ax_loss.legend(loc="upper right", fontsize=8)
-        fig.canvas.draw()
-        fig.set_layout_engine("none")
         return fig
 
     def update(self, lr: float, batch_size: int) -> str:
