@@ -30,7 +30,9 @@ gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden,
             dominate the costs of a call that do not grow with it (Python, argument checks,
             the 10-class softmax of the batch); the slope of their ratio is about 1 at every
             size, since finite differences need 2 loss evaluations per parameter and
-            back-propagation about one forward and one backward pass in all.
+            back-propagation about one forward and one backward pass in all. The target
+            column gives the slope of lesson 07's multiply-add count
+            (`network.gradient_cost`) over the same networks.
 
 Timings are wall-clock on a shared machine: compare rows of the same run, and rerun when the
 machine is busy (the header prints the load average). BLAS is limited to one thread so both
@@ -249,7 +251,7 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
     with back-propagation's: the largest difference relative to the largest gradient entry.
     """
     from ann_helpers import digits
-    from ann_helpers.network import MLP
+    from ann_helpers.network import MLP, gradient_cost
 
     split = digits.load_split()
     X, Y = split.X_train[:batch], digits.one_hot(split.y_train[:batch])
@@ -274,16 +276,22 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
                            [1e3 * t for t in bp], "ms"))
         rows.append(Row.of("gradients", f"finite differences, {n:>5d} parameters (h = {h})",
                            [1e3 * t for t in fd], "ms"))
+    # the lesson 07 count of multiply-adds for the same networks, for comparison
+    cost = [gradient_cost([64, h, 10]) for h in widths]
+    counted = {"back-propagation": [c["backprop"] for c in cost],
+               "finite differences": [c["finite_differences"] for c in cost]}
+    counted["finite diff. / backprop"] = (np.array(counted["finite differences"])
+                                          / np.array(counted["back-propagation"]))
     logn = np.log(sizes)
     ratio = np.array(fd_med) / np.array(bp_med)
-    for label, med, want in (("back-propagation", bp_med, "~1"),
-                             ("finite differences", fd_med, "~2"),
-                             ("finite diff. / backprop", ratio, "~1")):
+    for label, med in (("back-propagation", bp_med), ("finite differences", fd_med),
+                       ("finite diff. / backprop", ratio)):
         every = float(np.polyfit(logn, np.log(med), 1)[0])
         last = float(np.polyfit(logn[-3:], np.log(med[-3:]), 1)[0])
+        model = float(np.polyfit(logn, np.log(counted[label]), 1)[0])
         rows.append(Row("gradients", f"log-log slope, {label}: all sizes / largest 3",
                         every, min(every, last), max(every, last),
-                        f"slope ({every:.2f} / {last:.2f})", want))
+                        f"slope ({every:.2f} / {last:.2f})", f"count {model:.2f}"))
     rows.append(Row("gradients", "max |backprop - finite diff.| / max |backprop|", worst,
                     worst, worst, "", "< 1e-6", worst < 1e-6))
     return rows
