@@ -36,7 +36,9 @@ notebooks: venv
 bench: venv
 	$(PY) benchmarks/run.py
 
-test-binder:
+# A fresh environment built from binder/ as repo2docker would, smoke-tested in a browser
+# driven by .venv's pytest + Playwright (see tools/binder_env.py).
+test-binder: venv
 	$(PYTHON) tools/binder_env.py
 
 lint: venv

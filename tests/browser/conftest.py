@@ -42,8 +42,10 @@ SERVER_START_TIMEOUT = 90.0
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("ANN_CHROMIUM"), shutil.which("chromium"),
-                      "/usr/bin/chromium"):
+    """$ANN_CHROMIUM when set (and only it), else `chromium` on PATH, else Debian's path."""
+    explicit = os.environ.get("ANN_CHROMIUM")
+    candidates = [explicit] if explicit else [shutil.which("chromium"), "/usr/bin/chromium"]
+    for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -205,8 +207,8 @@ class JupyterServer:
 def chromium() -> str:
     path = chromium_path()
     if path is None:
-        _browser_missing("no Chromium found (looked for $ANN_CHROMIUM, `chromium` on PATH "
-                         "and /usr/bin/chromium)")
+        _browser_missing("no Chromium found ($ANN_CHROMIUM, else `chromium` on PATH or "
+                         "/usr/bin/chromium)")
     return path
 
 
@@ -214,6 +216,8 @@ def chromium() -> str:
 def jupyter_server(chromium):
     python = os.environ.get("ANN_JUPYTER_PYTHON", sys.executable)
     server = JupyterServer(python, helpers.SERVED_ROOT).start()
+    helpers.NOTES.append(f"JupyterLab ran from {python}, serving a copy of "
+                         f"{helpers.SERVED_ROOT / 'notebooks'}")
     try:
         yield server
     finally:
@@ -269,5 +273,12 @@ def pytest_terminal_summary(terminalreporter):
         flag = "ok" if med < helpers.LATENCY_TARGET_MS else "OVER"
         tr.write_line(f"{row['explorer']:<28} {row['notebook']:<28} {len(ms):>5} "
                       f"{med:>10.0f} {min(ms):>7.0f} {max(ms):>7.0f}  {flag}")
-    for line in helpers.NOTES:
+    for line in dict.fromkeys(helpers.NOTES):
         tr.write_line(line)
+    if os.environ.get("ANN_BROWSER_SMOKE") != "1":
+        from ann_helpers.explorers import all_explorers
+
+        unseen = sorted(set(all_explorers()) - helpers.SEEN_EXPLORERS)
+        if unseen:
+            tr.write_line(f"note: explorers defined in ann_helpers but shown in no lesson run "
+                          f"here: {', '.join(unseen)}")

@@ -22,8 +22,8 @@ def test_lesson_in_notebook7(page, jupyter_server, nb_path):
     H.run_all(page, jupyter_server, kernel_id, nb)
     problems = H.check_outputs(page, nb)
     boxes = page.locator(".jp-NotebookPanel .ann-explorer")
-    if boxes.count():
-        boxes.first.scroll_into_view_if_needed()
+    if boxes.count():   # the first explorer in the middle of the picture
+        boxes.first.evaluate("b => b.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
     if boxes.count():
         driver = H.ExplorerDriver(page, jupyter_server, kernel_id, boxes.first, nb_path.stem)
