@@ -43,12 +43,7 @@ class DigitsExplorer(Explorer):
         self.ax_bar.set_ylabel("probability")
         self.ax_bar.grid(axis="x", visible=False)
         self.bar_title = self.ax_bar.set_title("predicted 0 (p = 0.000), true 0 has p = 0.000")
-        # Lay the figure out once, then freeze it: the constrained-layout solver would
-        # otherwise run on every redraw, and nothing that moves changes the layout.
-        fig.canvas.draw()
-        fig.set_layout_engine(None)  # None, not "none": "none" leaves a placeholder engine
-                                     # for which savefig still runs a layout-only draw
-        return fig
+        return fig  # (the Explorer base class lays it out once, then freezes that layout)
 
     def update(self, index):
         true, pred = int(self.split.y_test[index]), int(self.predicted[index])
