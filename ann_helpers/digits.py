@@ -377,24 +377,35 @@ def weights_figure(W, ncols: int = 8):
     return fig
 
 
+LOSS_AXIS = (0.005, 5.0)  # the loss axis of the training curves (log scale)
+
+
 class LiveCurves:
-    """Loss and accuracy per epoch, train and test, on one figure that is redrawn in place."""
+    """Loss and accuracy per epoch, train and test, on one figure that is redrawn in place.
+
+    The loss is drawn on a log scale (a gap between train and test stays visible as both
+    get small); the accuracy axis shows 80-100 %, so the first epochs start below it.
+    """
 
     def __init__(self, epochs: int):
         epochs = validate.integer("epochs", epochs, low=1)
         self.fig, (self.ax_loss, self.ax_acc) = plotting.new_figure(2, size=(8.0, 3.0))
         self.lines = {}
-        for ax, key, label in ((self.ax_loss, "loss", "cross-entropy (mean)"),
-                               (self.ax_acc, "accuracy", "accuracy")):
+        for ax, key, label in ((self.ax_loss, "loss", "cross-entropy (mean, log scale)"),
+                               (self.ax_acc, "accuracy", "accuracy (80-100 %)")):
             for part, color in (("train", plotting.COLORS["curve"]),
                                 ("test", plotting.COLORS["path"])):
                 (self.lines[part, key],) = ax.plot([], [], color=color, label=part)
             ax.set_xlim(0, epochs)
             ax.set_xlabel("epoch")
             ax.set_title(label)
-            ax.legend(loc="center right")
-        self.ax_loss.set_ylim(0, 2.5)
-        self.ax_acc.set_ylim(0, 1.0)
+            ax.legend(loc="upper right" if key == "loss" else "lower right")
+        self.ax_loss.set_yscale("log")
+        self.ax_loss.set_ylim(LOSS_AXIS)
+        self.ax_acc.set_ylim(0.8, 1.0)
+        # lay out once, then keep that layout: redraws during training stay cheap
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine(None)
 
     def update(self, history: History) -> None:
         """Move the four curves to the epochs measured so far."""
@@ -403,11 +414,6 @@ class LiveCurves:
         self.lines["test", "loss"].set_data(e, history.test_loss)
         self.lines["train", "accuracy"].set_data(e, history.train_accuracy)
         self.lines["test", "accuracy"].set_data(e, history.test_accuracy)
-        if history.train_loss:
-            top = max(max(history.train_loss), max(history.test_loss))
-            self.ax_loss.set_ylim(0, max(0.1, 1.05 * top))
-            low = min(min(history.train_accuracy), min(history.test_accuracy))
-            self.ax_acc.set_ylim(max(0.0, low - 0.05), 1.0)
 
 
 def curves_figure(history: History, epochs: int | None = None):
@@ -421,7 +427,8 @@ def live_display(epochs: int, every: int = 10):
     """A progress bar and live curves for `train(on_epoch=...)`; returns that callback.
 
     The bar is `tqdm.auto`'s: a widget in JupyterLab, text in a terminal. The curves are a
-    picture in the notebook, redrawn in place every `every` epochs (and after the last one).
+    picture in the notebook, redrawn in place every `every` epochs (and after the last one);
+    outside IPython (a plain script) there is no picture, only the bar.
     """
     from IPython.display import Image, display
     from tqdm.auto import tqdm
@@ -435,8 +442,8 @@ def live_display(epochs: int, every: int = 10):
     def on_epoch(epoch: int, history: History) -> None:
         bar.update(1)
         bar.set_postfix(loss=f"{history.train_loss[-1]:.3f}",
-                        test_acc=f"{history.test_accuracy[-1]:.3f}")
-        if epoch % every == 0 or epoch == epochs:
+                        test_acc=f"{history.test_accuracy[-1]:.3f}", refresh=False)
+        if view is not None and (epoch % every == 0 or epoch == epochs):
             curves.update(history)
             view.update(Image(plotting.png(curves.fig, fast=True)))
         if epoch == epochs:

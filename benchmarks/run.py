@@ -5,6 +5,7 @@
     python benchmarks/run.py --only training gradients --repeats 5
     python benchmarks/run.py --only explorers --explorer digits --moves 200
     python benchmarks/run.py --only explorers --cpu-clock    # steadier on a busy machine
+    python benchmarks/run.py --only nbval --nbval-workers 2  # notebooks on both cores
 
 Each row is a median with the min and max over repeated measurements, a target where the
 course sets one, and a verdict ("ok", or "OVER" when the target is missed).
@@ -21,7 +22,8 @@ training    lesson 09's network on the 8 x 8 digits (same split, hidden size, ac
             alternating the two; seconds per epoch, their ratio per pair of runs, and the
             test accuracy of each. Target: ours at most 0.5 x scikit-learn's time.
 nbval       wall time of `python -m pytest notebooks/ -q` in a subprocess, with the repo's
-            pytest configuration (strict nbval over every notebook). Target: under 30 s.
+            pytest configuration (strict nbval over every notebook), and each notebook's
+            share from pytest's --durations. Target: under 30 s.
 gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden, 10 outputs,
             on a fixed batch of digits) by back-propagation and by central finite differences
             (two loss evaluations per parameter), with the slopes of log(time) against
@@ -180,15 +182,19 @@ def bench_training(repeats: int = 3) -> list[Row]:
 
 
 # -- 3. strict nbval over every notebook ------------------------------------------------------
-def bench_nbval(repeats: int = 1) -> list[Row]:
+def bench_nbval(repeats: int = 1, workers: int = 0) -> list[Row]:
     """Wall time of strict nbval over every notebook, and each notebook's share of it
-    (from pytest's --durations: kernel start, every cell, shutdown)."""
+    (from pytest's --durations: kernel start, every cell, shutdown). With `workers`, the
+    notebooks are spread over that many pytest-xdist processes, each notebook whole in one
+    (--dist loadfile: its cells share one kernel)."""
     times, summary, per_notebook = [], "", {}
+    command = [sys.executable, "-m", "pytest", "notebooks/", "-q", "--durations=0",
+               "--durations-min=0"]
+    if workers:
+        command += ["-n", str(workers), "--dist", "loadfile"]
     for _ in range(repeats):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "pytest", "notebooks/", "-q",
-                               "--durations=0", "--durations-min=0"], cwd=ROOT,
-                              capture_output=True, text=True)
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         times.append(time.perf_counter() - start)
         lines = [line for line in done.stdout.splitlines() if line.strip()]
         summary = lines[-1].strip("= ") if lines else f"exit code {done.returncode}"
@@ -199,7 +205,8 @@ def bench_nbval(repeats: int = 1) -> list[Row]:
                 run[m.group(2)] = run.get(m.group(2), 0.0) + float(m.group(1))
         for name, seconds in run.items():
             per_notebook.setdefault(name, []).append(seconds)
-    row = Row.of("nbval", f"pytest notebooks/ -q ({summary})", times, "s",
+    how = f" -n {workers} --dist loadfile" if workers else ""
+    row = Row.of("nbval", f"pytest notebooks/ -q{how} ({summary})", times, "s",
                  f"< {NBVAL_TARGET_S:g}", NBVAL_TARGET_S)
     if done.returncode != 0:
         row.ok = False
@@ -322,11 +329,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3,
                         help="training runs per library")
     parser.add_argument("--nbval-repeats", type=int, default=1, help="nbval runs")
+    parser.add_argument("--nbval-workers", type=int, default=0,
+                        help="run the notebooks in this many pytest-xdist workers "
+                             "(default 0: one process, as `make test` does)")
     parser.add_argument("--fd-repeats", type=int, default=1,
                         help="finite-difference runs per size (the largest takes ~10 s)")
     args = parser.parse_args(argv)
     if min(args.moves, args.repeats, args.nbval_repeats, args.fd_repeats) < 1:
         parser.error("--moves, --repeats, --nbval-repeats and --fd-repeats must be at least 1")
+    if args.nbval_workers < 0:
+        parser.error("--nbval-workers must be 0 (one process) or more")
 
     import matplotlib
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
@@ -343,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if "training" in args.only:
         rows += bench_training(repeats=args.repeats)
     if "nbval" in args.only:
-        rows += bench_nbval(repeats=args.nbval_repeats)
+        rows += bench_nbval(repeats=args.nbval_repeats, workers=args.nbval_workers)
     if "gradients" in args.only:
         rows += bench_gradients(repeats=args.repeats, fd_repeats=args.fd_repeats)
     print()
