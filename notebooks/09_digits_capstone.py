@@ -142,8 +142,10 @@ show(digits.image_grid(split.X_test[wrong],
 # ## 5. What the hidden neurons look for
 #
 # The first layer's weight matrix $W$ has shape (64, 32): column $j$ holds the 64 weights from
-# every pixel into hidden neuron $h_j$. Shown as an 8 x 8 image, red pixels push the neuron
-# up and blue ones push it down, so each picture is a stroke pattern that neuron responds to.
+# every pixel into hidden neuron $h_j$. Shown as an 8 x 8 image (each scaled to its own
+# largest weight), red pixels push the neuron up, blue ones push it down and white ones do not
+# matter: each picture is the pattern of ink that neuron responds to. Few look like whole
+# digits; the output layer combines them.
 
 # %%
 W1, b1 = ours.model.params[0]
