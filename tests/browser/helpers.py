@@ -415,15 +415,24 @@ class ExplorerDriver:
         control = self.box.locator(f".ann-control-{key}")
         dom, before = self.read()
         handle = control.locator(".noUi-handle")
-        handle.scroll_into_view_if_needed()
-        hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
         p = (before[key] - widget.min) / (widget.max - widget.min)
         target = p + 0.3 if p <= 0.5 else p - 0.3
-        x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
-        self.page.mouse.move(x0, y0)
-        self.page.mouse.down()
-        self.page.mouse.move(tb["x"] + target * tb["width"], y0, steps=8)
-        self.page.mouse.up()
+        for _attempt in range(2):
+            # bring the slider to the middle of the notebook, wait until the handle takes the
+            # pointer (hover checks that nothing covers it), then drag it with the mouse
+            control.evaluate("el => el.scrollIntoView({block: 'center'})")
+            handle.hover()
+            hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
+            x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+            self.page.mouse.move(x0, y0)
+            self.page.mouse.down()
+            self.page.mouse.move(tb["x"] + target * tb["width"], y0, steps=8)
+            self.page.mouse.up()
+            moved = control.evaluate(
+                "el => Number(el.querySelector('.noUi-target').noUiSlider.get())")
+            if moved != before[key]:
+                break
+            NOTES.append(f"note: {self.name}: first drag of {key} did not take; retried")
         self._after_move(key, before, dom["src"], "dragging")
         # the readout follows the handle
         dom, after = self.read()

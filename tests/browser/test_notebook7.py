@@ -9,9 +9,6 @@ from . import helpers as H
 
 EXPLORER_LESSONS = [p for p in H.selected_notebooks() if H.shows_explorer(H.read_ipynb(p))]
 SMOKE = (EXPLORER_LESSONS or H.selected_notebooks())[:1]
-# Notebook 7.6.5's keyboard-shortcut settings code throws this in the page while plugins load
-# (seen with no course code involved, and with the default user settings); it breaks nothing.
-KNOWN_NB7_ERROR = "Cannot read properties of undefined (reading 'schema')"
 
 
 @pytest.mark.parametrize("nb_path", SMOKE, ids=[p.stem for p in SMOKE])
@@ -32,10 +29,5 @@ def test_lesson_in_notebook7(page, jupyter_server, nb_path):
         driver.type_value(key)
         problems += driver.run.problems
         page.screenshot(path=str(shots / f"{nb_path.stem}-after-slider-move.png"))
-    for message in page.messages:
-        if KNOWN_NB7_ERROR in message:
-            H.NOTES.append(f"note: Notebook 7 logged its known page error ({message.strip()}); "
-                           "it comes from its shortcuts settings code, not from the course")
-        else:
-            problems.append(message)
+    problems += page.messages
     assert not problems, f"{nb_path.name} in Notebook 7:\n  " + "\n  ".join(problems)
