@@ -6,6 +6,7 @@
     python benchmarks/run.py --only explorers --explorer digits --moves 200
     python benchmarks/run.py --only explorers --cpu-clock    # steadier on a busy machine
     python benchmarks/run.py --only nbval --nbval-workers 2  # notebooks on both cores
+    python benchmarks/run.py --only gradients --widths 16 32 64 128   # larger networks
 
 Each row is a median with the min and max over repeated measurements, a target where the
 course sets one, and a verdict ("ok", or "OVER" when the target is missed).
@@ -34,7 +35,8 @@ gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden,
             size, since finite differences need 2 loss evaluations per parameter and
             back-propagation about one forward and one backward pass in all. The target
             column gives the slope of lesson 07's multiply-add count
-            (`network.gradient_cost`) over the same networks.
+            (`network.gradient_cost`) over the same networks. This section runs last and
+            first asks glibc to keep freed memory (see `keep_freed_memory`).
 
 Timings are wall-clock on a shared machine: compare rows of the same run, and rerun when the
 machine is busy (the header prints the load average). BLAS is limited to one thread so both
@@ -239,6 +241,28 @@ def finite_difference_gradients(mlp, X, Y, h: float = 1e-5) -> list[tuple[np.nda
     return grads
 
 
+def keep_freed_memory() -> bool:
+    """Ask glibc to keep freed memory instead of returning it to the OS at once.
+
+    By default glibc hands every freed block over 128 KB back to the kernel (munmap, or a trim
+    of the heap), so the next array of that size page-faults afresh. A loss on 1347 images and
+    64 hidden neurons makes several such arrays per call: finite differences then spend more
+    time in page faults (millions, seconds of system time) than in arithmetic, and the time
+    varies from run to run. The gradient section measures the arithmetic, so it turns that
+    off (M_TRIM_THRESHOLD and M_MMAP_THRESHOLD = 1 GB). True when it could (glibc only).
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+        return bool(libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)
+                    and libc.mallopt(M_MMAP_THRESHOLD, 1 << 30))
+    except (OSError, AttributeError):
+        return False
+
+
 def _timings(fn, repeats: int) -> list[float]:
     times = []
     for _ in range(repeats):
@@ -260,6 +284,7 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
     from ann_helpers import digits
     from ann_helpers.network import MLP, gradient_cost
 
+    kept = keep_freed_memory()
     split = digits.load_split()
     X, Y = split.X_train[:batch], digits.one_hot(split.y_train[:batch])
     rows, sizes, bp_med, fd_med, worst = [], [], [], [], 0.0
@@ -299,6 +324,8 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
         rows.append(Row("gradients", f"log-log slope, {label}: all sizes / largest 3",
                         every, min(every, last), max(every, last),
                         f"slope ({every:.2f} / {last:.2f})", f"count {model:.2f}"))
+    rows.append(Row("gradients", "glibc keeps freed memory (see keep_freed_memory)",
+                    float(kept), float(kept), float(kept), "yes" if kept else "no"))
     rows.append(Row("gradients", "max |backprop - finite diff.| / max |backprop|", worst,
                     worst, worst, "", "< 1e-6", worst < 1e-6))
     return rows
@@ -332,15 +359,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nbval-workers", type=int, default=0,
                         help="run the notebooks in this many pytest-xdist workers "
                              "(default 0: one process, as `make test` does)")
+    parser.add_argument("--widths", type=int, nargs="+", default=[4, 8, 16, 32, 64],
+                        metavar="H", help="hidden widths of the gradient-cost networks "
+                        "[64, H, 10]; finite differences take about 2 P loss evaluations, so "
+                        "H = 128 adds ~20 s and H = 256 over a minute")
     parser.add_argument("--fd-repeats", type=int, default=1,
                         help="finite-difference runs per size (the largest takes ~10 s)")
     args = parser.parse_args(argv)
     if min(args.moves, args.repeats, args.nbval_repeats, args.fd_repeats) < 1:
         parser.error("--moves, --repeats, --nbval-repeats and --fd-repeats must be at least 1")
+    if len(args.widths) < 3 or min(args.widths) < 1:
+        parser.error("--widths needs at least 3 widths (for the slopes), each at least 1")
     if args.nbval_workers < 0:
         parser.error("--nbval-workers must be 0 (one process) or more")
 
     import matplotlib
+    import sklearn.neural_network  # noqa: F401  (load every BLAS before limiting them)
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
     matplotlib.use("Agg")
@@ -357,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     if "nbval" in args.only:
         rows += bench_nbval(repeats=args.nbval_repeats, workers=args.nbval_workers)
     if "gradients" in args.only:
-        rows += bench_gradients(repeats=args.repeats, fd_repeats=args.fd_repeats)
+        rows += bench_gradients(widths=tuple(args.widths), repeats=args.repeats,
+                                fd_repeats=args.fd_repeats)
     print()
     print_table(rows)
     missed = [r for r in rows if r.ok is False]
