@@ -207,6 +207,21 @@ def check_outputs(page, nb: dict) -> list[str]:
     return list(dict.fromkeys(report))
 
 
+def check_cells_intact(page, nb: dict) -> list[str]:
+    """After the slider moves: still the notebook's cells, of the same types (a keystroke
+    meant for a readout that reached JupyterLab, e.g. "1" = make the cell a heading, or "m"
+    = markdown, would show here)."""
+    kinds = page.evaluate("""() => [...document.querySelectorAll(
+        '.jp-NotebookPanel .jp-Notebook .jp-Cell')].map(c =>
+        c.classList.contains('jp-CodeCell') ? 'code' :
+        c.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw')""")
+    want = [c["cell_type"] for c in nb["cells"]]
+    if kinds != want:
+        return [f"the notebook's cells changed during the slider moves: {len(kinds)} cells "
+                f"{kinds[:40]}, expected {len(want)} {want[:40]}"]
+    return []
+
+
 # -- explorers -------------------------------------------------------------------------------
 READ_BOX_JS = """(box) => {
     const name = [...box.classList].find(c => c.startsWith('ann-explorer-')).slice('ann-explorer-'.length);
@@ -228,6 +243,7 @@ READ_BOX_JS = """(box) => {
     });
     return {name, src: img ? img.src : null, status: status ? status.textContent : null,
             imgHeight: img ? img.getBoundingClientRect().height : 0,
+            imgScale: img && img.naturalWidth ? img.getBoundingClientRect().width / img.naturalWidth : 0,
             imgLoaded: img ? (img.complete && img.naturalWidth > 0) : false, controls};
 }"""
 
@@ -365,15 +381,21 @@ class ExplorerDriver:
         if not dom["src"] or dom["imgHeight"] < 20 or not dom["imgLoaded"]:
             self.run.problems.append(f"{self.name}: the figure is not shown "
                                      f"(src={bool(dom['src'])}, height={dom['imgHeight']})")
+        if dom["imgScale"] > 1.05:
+            NOTES.append(f"note: {self.name}: the figure is shown stretched x{dom['imgScale']:.2f} "
+                         "(wider than its PNG: blurry text)")
         self.check_status("as first shown")
 
     def _arm_latency(self) -> None:
         self.box.evaluate("""(box) => {
             const img = box.querySelector('img.ann-figure');
             window.__ann = {t0: null, t1: null};
-            document.addEventListener('keydown', e => {
-                if (e.key === 'Enter' && window.__ann.t0 === null) window.__ann.t0 = performance.now();
-            }, {capture: true, once: true});
+            const onKey = e => {
+                if (e.key !== 'Enter') return;
+                window.__ann.t0 = performance.now();
+                document.removeEventListener('keydown', onKey, {capture: true});
+            };
+            document.addEventListener('keydown', onKey, {capture: true});
             const obs = new MutationObserver(() => {
                 obs.disconnect();
                 img.addEventListener('load', () => { window.__ann.t1 = performance.now(); }, {once: true});
@@ -457,8 +479,12 @@ class ExplorerDriver:
         readout = control.locator(".widget-readout")
         readout.scroll_into_view_if_needed()
         self._arm_latency()
+        # as a learner does: click the readout, select its text, type the digits (real key
+        # events, so JupyterLab's single-key shortcuts get their chance to interfere), Enter
         readout.click()
-        readout.fill(str(pick))
+        readout.evaluate("""el => { const r = document.createRange(); r.selectNodeContents(el);
+                                   const s = getSelection(); s.removeAllRanges(); s.addRange(r); }""")
+        readout.press_sequentially(str(pick))
         readout.press("Enter")
         ms = self._after_move(key, before, dom["src"], "typing", measure=True)
         dom, after = self.read()
@@ -467,6 +493,9 @@ class ExplorerDriver:
                                      f"the slider shows {after[key]}")
         if ms is not None:
             self.run.latencies_ms.append(ms)
+        else:
+            self.run.problems.append(f"{self.name}: typing {pick} into {key}: no new picture "
+                                     f"loaded within {MOVE_TIMEOUT_MS / 1000:.0f} s of Enter")
 
     def exercise(self, screenshot_dir: Path | None = None, stem: str = "",
                  typed: int = TYPED_MOVES_PER_CONTROL) -> ExplorerRun:

@@ -34,5 +34,6 @@ def test_lesson_in_jupyterlab(page, jupyter_server, nb_path):
         problems += run.problems
         if i == 0:
             page.screenshot(path=str(shots / f"{nb_path.stem}-after-slider-move.png"))
+    problems += H.check_cells_intact(page, nb)
     problems += page.messages
     assert not problems, f"{nb_path.name} in JupyterLab:\n  " + "\n  ".join(problems)

@@ -29,5 +29,6 @@ def test_lesson_in_notebook7(page, jupyter_server, nb_path):
         driver.type_value(key)
         problems += driver.run.problems
         page.screenshot(path=str(shots / f"{nb_path.stem}-after-slider-move.png"))
+    problems += H.check_cells_intact(page, nb)
     problems += page.messages
     assert not problems, f"{nb_path.name} in Notebook 7:\n  " + "\n  ".join(problems)
