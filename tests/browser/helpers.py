@@ -337,6 +337,7 @@ class ExplorerDriver:
         self.cls = registry[self.name]
         self.widgets = self.cls().controls
         self.run = ExplorerRun(self.name, notebook)
+        self._expected: dict = {}
         SEEN_EXPLORERS.add(self.name)
 
     def read(self) -> tuple[dict, dict]:
@@ -344,8 +345,12 @@ class ExplorerDriver:
         return dom, dom_values(self.widgets, dom)
 
     def expected(self, values: dict):
-        explorer = self.cls(**values)
-        return explorer.status, explorer.render()
+        """(status, png) of a fresh explorer built from these control values (cached)."""
+        key = tuple(sorted(values.items()))
+        if key not in self._expected:
+            explorer = self.cls(**values)
+            self._expected[key] = (explorer.status, explorer.render())
+        return self._expected[key]
 
     def settle(self, timeout: float = 15.0) -> None:
         """Wait until the kernel is idle and the picture stopped changing."""
