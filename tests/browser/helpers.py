@@ -207,6 +207,14 @@ def check_outputs(page, nb: dict) -> list[str]:
     return list(dict.fromkeys(report))
 
 
+def center(page, locator) -> None:
+    """Scroll an element to the middle of the notebook. Twice: cells above it that come into
+    view get laid out (JupyterLab skips the layout of off-screen cells) and push it down."""
+    for _ in range(3):
+        locator.evaluate("el => el.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(150)
+
+
 def check_cells_intact(page, nb: dict) -> list[str]:
     """After the slider moves: still the notebook's cells, of the same types (a keystroke
     meant for a readout that reached JupyterLab, e.g. "1" = make the cell a heading, or "m"

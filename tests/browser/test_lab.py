@@ -24,7 +24,7 @@ def test_lesson_in_jupyterlab(page, jupyter_server, nb_path):
 
     boxes = page.locator(".jp-NotebookPanel .ann-explorer")
     if boxes.count():   # the first explorer in the middle of the picture
-        boxes.first.evaluate("b => b.scrollIntoView({block: 'center'})")
+        H.center(page, boxes.first)
     page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
 
     for i in range(boxes.count()):

@@ -20,7 +20,7 @@ def test_lesson_in_notebook7(page, jupyter_server, nb_path):
     problems = H.check_outputs(page, nb)
     boxes = page.locator(".jp-NotebookPanel .ann-explorer")
     if boxes.count():   # the first explorer in the middle of the picture
-        boxes.first.evaluate("b => b.scrollIntoView({block: 'center'})")
+        H.center(page, boxes.first)
     page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
     if boxes.count():
         driver = H.ExplorerDriver(page, jupyter_server, kernel_id, boxes.first, nb_path.stem)
