@@ -462,7 +462,7 @@ class ExplorerDriver:
         for _attempt in range(2):
             # bring the slider to the middle of the notebook, wait until the handle takes the
             # pointer (hover checks that nothing covers it), then drag it with the mouse
-            control.evaluate("el => el.scrollIntoView({block: 'center'})")
+            center(self.page, control)
             handle.hover()
             hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
             x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
