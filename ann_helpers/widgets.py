@@ -149,7 +149,11 @@ class Explorer:
     def ui(self) -> W.VBox:
         """The live explorer: controls, figure, status line."""
         if self._box is None:
-            self._image = W.Image(value=plotting.png(self.fig, fast=True), format="png")
+            # shown at the PNG's own pixel width (a VBox would stretch it and blur the text)
+            width = round(self.fig.get_figwidth() * self.fig.dpi)
+            self._image = W.Image(value=plotting.png(self.fig, fast=True), format="png",
+                                  layout=W.Layout(width=f"{width}px", max_width="100%",
+                                                  height="auto"))
             self._image.add_class("ann-figure")
             self._label = W.Label(value=self.status)
             self._label.add_class("ann-status")
