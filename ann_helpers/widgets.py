@@ -21,6 +21,7 @@ In a notebook:
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Iterator
 
@@ -84,7 +85,7 @@ class Explorer:
             self.fig.set_layout_engine(None)
         self._holding = False
         self._image: W.Image | None = None
-        self._label: W.Label | None = None
+        self._label: W.HTML | None = None
         self._box: W.VBox | None = None
         self.status = self.update(**self.values())
 
@@ -134,7 +135,7 @@ class Explorer:
         self.status = self.update(**self.values())
         if self._box is not None:
             self._image.value = plotting.png(self.fig, fast=True)
-            self._label.value = self.status
+            self._label.value = html.escape(self.status)
         return self.status
 
     def render(self) -> bytes:
@@ -155,7 +156,8 @@ class Explorer:
                                   layout=W.Layout(width=f"{width}px", max_width="100%",
                                                   height="auto"))
             self._image.add_class("ann-figure")
-            self._label = W.Label(value=self.status)
+            # HTML, not Label: a Label cuts a long status off at one line; this one wraps
+            self._label = W.HTML(value=html.escape(self.status))
             self._label.add_class("ann-status")
             for key, widget in self.controls.items():
                 widget.add_class(f"ann-control-{key}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import warnings
 
 import pytest
@@ -37,7 +38,7 @@ def test_ui_redraws_the_same_figure(name):
     explorer.set(**values[-1])
     assert explorer.fig is fig, "a slider move must update the figure, not build a new one"
     assert explorer.ui is ui
-    assert explorer._label.value == explorer.status
+    assert explorer._label.value == html.escape(explorer.status)
     assert explorer._image.value != before, "moving every control to its other end changed nothing"
 
 def test_explorer_rejects_unknown_controls():
