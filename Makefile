@@ -27,8 +27,11 @@ venv: $(STAMP)
 lab: venv
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_course_map.ipynb
 
+# Unit tests and strict nbval on both cores (a notebook's cells stay on one worker), then the
+# browser tests, which run one JupyterLab and print their latency table at the end.
 test: venv
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser
+	$(PY) -m pytest tests/browser
 
 notebooks: venv
 	$(PY) tools/build_notebooks.py $(NB)
