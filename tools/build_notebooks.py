@@ -5,11 +5,13 @@
 
 The .py (jupytext percent format) is the source; it is first rewritten in jupytext's canonical
 form, so that the pairing test compares like with like. The executed .ipynb keeps every output
-but no execution timings and no widget state, so a rebuild of unchanged code changes nothing.
+but no execution timings and no widget state, and its cell ids come from the cells' text, so
+a rebuild of unchanged code changes nothing but the ids of live widget views.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -40,16 +42,47 @@ def canonical_py(py: Path) -> nbformat.NotebookNode:
     return jupytext.read(py)
 
 
+def stable_ids(nb: nbformat.NotebookNode) -> None:
+    """Cell ids from the cell's own text (nbformat would draw random ones on every build)."""
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
+        digest = hashlib.sha1((cell.cell_type + cell.source).encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+
+
+def merged_streams(outputs: list) -> list:
+    """One stream output per run of prints: the kernel may split a print's text over several
+    messages differently from run to run."""
+    merged: list = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (out.output_type == "stream" and prev is not None
+                and prev.output_type == "stream" and prev.name == out.name):
+            prev.text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
 def strip_volatile(nb: nbformat.NotebookNode) -> None:
     """Drop what changes from run to run: timings and widget state."""
     nb.metadata.pop("widgets", None)
+    jt = nb.metadata.get("jupytext", {})
+    if "cell_metadata_filter" in jt:  # jupytext lists the kept keys in set order: sort them
+        keys = jt["cell_metadata_filter"].split(",")
+        jt["cell_metadata_filter"] = ",".join(sorted(k for k in keys if k != "-all") +
+                                              (["-all"] if "-all" in keys else []))
     for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
 
 
 def build(py: Path) -> None:
     nb = canonical_py(py)
+    stable_ids(nb)
     client = NotebookClient(
         nb,
         timeout=600,
