@@ -356,9 +356,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3,
                         help="training runs per library")
     parser.add_argument("--nbval-repeats", type=int, default=1, help="nbval runs")
-    parser.add_argument("--nbval-workers", type=int, default=0,
+    parser.add_argument("--nbval-workers", type=int, default=2,
                         help="run the notebooks in this many pytest-xdist workers "
-                             "(default 0: one process, as `make test` does)")
+                             "(default 2, with --dist loadfile, as `make test` does; "
+                             "0: one process)")
     parser.add_argument("--widths", type=int, nargs="+", default=[4, 8, 16, 32, 64],
                         metavar="H", help="hidden widths of the gradient-cost networks "
                         "[64, H, 10]; finite differences take about 2 P loss evaluations, so "
