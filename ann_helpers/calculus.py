@@ -47,17 +47,16 @@ def _symbols(variables) -> list[sp.Symbol]:
 
 def _expression(expr, variables: list[sp.Symbol]) -> sp.Expr:
     """A sympy expression whose only symbols are among `variables`."""
+    not_an_expression = TypeError(f"expr must be a sympy expression such as x**2 + 3*x, got "
+                                  f"{expr!r} of type {type(expr).__name__}")
     if isinstance(expr, (str, bytes)) or callable(expr) and not isinstance(expr, sp.Basic):
-        raise TypeError(f"expr must be a sympy expression such as x**2 + 3*x, got "
-                        f"{expr!r} of type {type(expr).__name__}")
+        raise not_an_expression
     try:
         expr = sp.sympify(expr, strict=True)
     except (sp.SympifyError, TypeError):
-        raise TypeError(f"expr must be a sympy expression such as x**2 + 3*x, got "
-                        f"{expr!r} of type {type(expr).__name__}") from None
+        raise not_an_expression from None
     if not isinstance(expr, sp.Expr):
-        raise TypeError(f"expr must be a sympy expression such as x**2 + 3*x, got "
-                        f"{expr!r} of type {type(expr).__name__}")
+        raise not_an_expression
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         raise ValueError(f"expr must be finite (no nan, oo or zoo), got {expr}")
     extra = sorted(expr.free_symbols - set(variables), key=str)
