@@ -549,3 +549,25 @@ def screenshot_dir(ui: str) -> Path:
     d = ARTIFACTS / ui
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+def open_and_run_all(page, server, nb_path: Path, ui: str):
+    """Open a notebook in `ui` ("lab" or "notebook7"), run all cells, check the outputs, and
+    take the after-run-all screenshot with the first explorer centred.
+    Returns (nb, kernel_id, explorer boxes, problems so far, screenshot folder)."""
+    nb = read_ipynb(nb_path)
+    shots = screenshot_dir(ui)
+    kernel_id = open_notebook(page, server, nb_path, ui=ui)
+    run_all(page, server, kernel_id, nb)
+    problems = check_outputs(page, nb)
+    boxes = page.locator(".jp-NotebookPanel .ann-explorer")
+    if boxes.count():
+        center(page, boxes.first)
+    page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
+    return nb, kernel_id, boxes, problems, shots
+
+
+def assert_no_problems(page, nb: dict, problems: list[str], where: str) -> None:
+    """Fail with every problem found, after checking the cells survived the slider moves."""
+    problems = problems + check_cells_intact(page, nb) + page.messages
+    assert not problems, f"{where}:\n  " + "\n  ".join(problems)

@@ -16,17 +16,8 @@ NOTEBOOKS = H.selected_notebooks()
 
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_lesson_in_jupyterlab(page, jupyter_server, nb_path):
-    nb = H.read_ipynb(nb_path)
-    shots = H.screenshot_dir("lab")
-    kernel_id = H.open_notebook(page, jupyter_server, nb_path, ui="lab")
-    H.run_all(page, jupyter_server, kernel_id, nb)
-    problems = H.check_outputs(page, nb)
-
-    boxes = page.locator(".jp-NotebookPanel .ann-explorer")
-    if boxes.count():   # the first explorer in the middle of the picture
-        H.center(page, boxes.first)
-    page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
-
+    nb, kernel_id, boxes, problems, shots = H.open_and_run_all(page, jupyter_server, nb_path,
+                                                               "lab")
     for i in range(boxes.count()):
         driver = H.ExplorerDriver(page, jupyter_server, kernel_id, boxes.nth(i), nb_path.stem)
         run = driver.exercise(shots, nb_path.stem)
@@ -34,6 +25,4 @@ def test_lesson_in_jupyterlab(page, jupyter_server, nb_path):
         problems += run.problems
         if i == 0:
             page.screenshot(path=str(shots / f"{nb_path.stem}-after-slider-move.png"))
-    problems += H.check_cells_intact(page, nb)
-    problems += page.messages
-    assert not problems, f"{nb_path.name} in JupyterLab:\n  " + "\n  ".join(problems)
+    H.assert_no_problems(page, nb, problems, f"{nb_path.name} in JupyterLab")

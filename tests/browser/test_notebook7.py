@@ -13,15 +13,8 @@ SMOKE = (EXPLORER_LESSONS or H.selected_notebooks())[:1]
 
 @pytest.mark.parametrize("nb_path", SMOKE, ids=[p.stem for p in SMOKE])
 def test_lesson_in_notebook7(page, jupyter_server, nb_path):
-    nb = H.read_ipynb(nb_path)
-    shots = H.screenshot_dir("notebook7")
-    kernel_id = H.open_notebook(page, jupyter_server, nb_path, ui="notebook7")
-    H.run_all(page, jupyter_server, kernel_id, nb)
-    problems = H.check_outputs(page, nb)
-    boxes = page.locator(".jp-NotebookPanel .ann-explorer")
-    if boxes.count():   # the first explorer in the middle of the picture
-        H.center(page, boxes.first)
-    page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
+    nb, kernel_id, boxes, problems, shots = H.open_and_run_all(page, jupyter_server, nb_path,
+                                                               "notebook7")
     if boxes.count():
         driver = H.ExplorerDriver(page, jupyter_server, kernel_id, boxes.first, nb_path.stem)
         driver.check_initial()
@@ -29,6 +22,4 @@ def test_lesson_in_notebook7(page, jupyter_server, nb_path):
         driver.type_value(key)
         problems += driver.run.problems
         page.screenshot(path=str(shots / f"{nb_path.stem}-after-slider-move.png"))
-    problems += H.check_cells_intact(page, nb)
-    problems += page.messages
-    assert not problems, f"{nb_path.name} in Notebook 7:\n  " + "\n  ".join(problems)
+    H.assert_no_problems(page, nb, problems, f"{nb_path.name} in Notebook 7")
