@@ -22,10 +22,11 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
-# Token authentication stays on: open the link with ?token=... that JupyterLab prints.
-# (--allow-root only when run as root, e.g. in a container.)
+# Serves notebooks/ and opens the course map; the link JupyterLab prints (with its ?token=,
+# authentication stays on) lands on the course map too. --allow-root only when run as root.
 lab: venv
-	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_course_map.ipynb
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+		--LabApp.default_url=/lab/tree/00_course_map.ipynb notebooks/00_course_map.ipynb
 
 # Unit tests and strict nbval on both cores (a notebook's cells stay on one worker), then the
 # browser tests, which run one JupyterLab and print their latency table at the end.
