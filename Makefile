@@ -28,9 +28,10 @@ lab: venv
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/00_course_map.ipynb notebooks/00_course_map.ipynb
 
-# Unit tests and strict nbval on both cores (a notebook's cells stay on one worker), then the
+# Lint, then unit tests and strict nbval on both cores (a notebook's cells stay on one worker), then the
 # browser tests, which run one JupyterLab and print their latency table at the end.
 test: venv
+	$(VENV)/bin/ruff check ann_helpers tests tools benchmarks notebooks/*.py
 	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 

@@ -126,7 +126,7 @@ def gradient_arrows(ax, grad: Callable, xlim, ylim, n: int = 11, **style):
     x = np.linspace(*xlim, n)
     y = np.linspace(*ylim, n)
     X, Y = np.meshgrid(x, y)
-    G = np.array([grad(np.array([a, b])) for a, b in zip(X.ravel(), Y.ravel())], dtype=float)
+    G = np.array([grad(np.array([a, b])) for a, b in zip(X.ravel(), Y.ravel(), strict=True)], dtype=float)
     style.setdefault("color", COLORS["grad"])
     return ax.quiver(X, Y, G[:, 0].reshape(X.shape), G[:, 1].reshape(X.shape), **style)
 

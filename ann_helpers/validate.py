@@ -80,7 +80,7 @@ def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
             want = " or ".join(str(n) for n in allowed)
             raise ValueError(f"{name} must have {want} dimension(s), got shape {arr.shape}")
     if shape is not None:
-        ok = arr.ndim == len(shape) and all(s is None or s == n for s, n in zip(shape, arr.shape))
+        ok = arr.ndim == len(shape) and all(s is None or s == n for s, n in zip(shape, arr.shape, strict=True))
         if not ok:
             want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
             raise ValueError(f"{name} must have shape {want}, got {arr.shape}")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
-
 from conftest import NOTEBOOKS, SANITIZE
 
 

@@ -7,7 +7,6 @@ import json
 
 import jupytext
 import pytest
-
 from conftest import NOTEBOOKS
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
