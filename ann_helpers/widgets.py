@@ -134,7 +134,7 @@ class Explorer:
             return self.status
         self.status = self.update(**self.values())
         if self._box is not None:
-            self._image.value = plotting.png(self.fig, fast=True)
+            self._image.value = self.render()
             self._label.value = html.escape(self.status)
         return self.status
 
@@ -152,7 +152,7 @@ class Explorer:
         if self._box is None:
             # shown at the PNG's own pixel width (a VBox would stretch it and blur the text)
             width = round(self.fig.get_figwidth() * self.fig.dpi)
-            self._image = W.Image(value=plotting.png(self.fig, fast=True), format="png",
+            self._image = W.Image(value=self.render(), format="png",
                                   layout=W.Layout(width=f"{width}px", max_width="100%",
                                                   height="auto"))
             self._image.add_class("ann-figure")
