@@ -14,18 +14,38 @@ import io
 from collections.abc import Callable
 
 import numpy as np
+from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-# One palette for the course: the function, the path, the start, the end, gradients.
-COLORS = {
-    "curve": "#3b6ea8",
-    "path": "#d1495b",
-    "start": "#2e933c",
-    "end": "#d1495b",
-    "grad": "#edae49",
-    "muted": "#8a8a8a",
+# One palette for the course, colour-blind safe: the Okabe-Ito colours (Okabe & Ito, "Color
+# Universal Design", 2002). Roles first (the function, the path, the start, the end,
+# gradients, right/wrong answers), then the eight named colours for anything else. Where two
+# roles must be told apart (right/wrong, start/end), pair the colour with a second cue
+# (marker shape, line style or a label): never colour alone.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
 }
+COLORS = {
+    "curve": OKABE_ITO["blue"],
+    "path": OKABE_ITO["vermillion"],
+    "start": OKABE_ITO["green"],
+    "end": OKABE_ITO["vermillion"],
+    "grad": OKABE_ITO["orange"],
+    "muted": "#8a8a8a",
+    "right": OKABE_ITO["blue"],        # with a round marker
+    "wrong": OKABE_ITO["vermillion"],  # with a cross marker
+}
+#: the order for several lines in one axes (matplotlib's default cycle is not colour-blind safe)
+CYCLE = [OKABE_ITO[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky",
+                                "yellow", "black")]
 STYLE = {
     "font.size": 10,
     "axes.titlesize": 11,
@@ -33,6 +53,7 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "grid.alpha": 0.3,
+    "axes.prop_cycle": cycler(color=CYCLE),
 }
 
 
