@@ -1,49 +1,108 @@
-"""Exercise checkers: the learner types an answer, `check` says right or wrong with a hint.
+"""Exercise checkers: the learner answers, `check` says right, or not yet with a hint.
 
 Each lesson has a module here (lesson01.py, lesson02.py, ...) that registers its exercises:
 
-    exercise("01.1", "f(x) = x^2 + 3x. What is f'(2)?", number(7), hint="Differentiate first.")
+    exercise("01.1", "g(x) = 2x^2 - 8x + 1. At which x is g'(x) = 0?",
+             number(2, whole=True), hint="Differentiate first.",
+             more="g'(x) = 4x - 8; where is it zero?")
 
-The expected answers are computed from the maths where they can be (not typed in as results),
-and `check` never prints them: the worked solution lives in a collapsed cell of the notebook.
+Five kinds of exercise (the attribute `kind` of every `Exercise`):
+
+    number      one number, or a few in a row (`number`, `numbers_close`), at a stated
+                precision: `decimals=4` accepts anything within 0.5e-4, `whole=True` only the
+                exact integer; the precision is part of the question (`Exercise.precision`)
+    choice      one word out of a few offered ones (`choice`)
+    word        a word or short phrase (`word`)
+    code        a function the learner writes, run on test cases by `runner.code`
+    prediction  a status or a number predicted before moving an explorer's slider
+                (any of the above predicates, registered with kind="prediction")
+
+`check(key, answer)` and `grade(key, answer)` never raise, whatever the answer: every way to
+write a number is read by `answers.read_number`, anything else gets a sentence saying what is
+wrong with it. Hints come in steps: the first "not yet" gives the nudge (`hint`), a second
+one the more specific hint (`more`); a typical mistake (`mistakes=`) gets its own hint. No
+message shows the expected answer: the worked solution lives in a collapsed notebook cell.
+The expected answers are computed with the lessons' own helpers, not typed in.
 """
 
 from __future__ import annotations
 
 import importlib
-import math
-import numbers
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
-import numpy as np
+from .answers import Problem, read_number, read_numbers, read_word, safe_repr
+from .runner import Case, CodeCheck, code
+
+KINDS = ("number", "choice", "word", "code", "prediction")
+
+__all__ = ["KINDS", "Case", "Exercise", "Verdict", "all_exercises", "check", "choice", "code",
+           "counts_by_lesson", "exercise", "get", "grade", "number", "numbers_close",
+           "reset_hints", "word"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A predicate's judgement: right or not, and (optionally) what is wrong, in words.
+    Truthy exactly when right, so old-style predicates returning bool mix freely."""
+
+    right: bool
+    text: str = ""
+
+    def __bool__(self) -> bool:
+        return self.right
 
 
 @dataclass(frozen=True)
 class Exercise:
     key: str
     question: str
-    is_right: Callable[[Any], bool]
+    is_right: Callable[[Any], Any]
     hint: str
+    kind: str = "number"
+    more: str = ""
+    precision: str = ""
+    what: str = "your answer"
+
+    @property
+    def lesson(self) -> str:
+        return self.key.split(".")[0]
 
 
 _REGISTRY: dict[str, Exercise] = {}
+_ATTEMPTS: dict[str, list[str]] = {}  # key -> the wrong answers given so far (as reprs)
 
 
-def exercise(key: str, question: str, is_right: Callable[[Any], bool], hint: str) -> Exercise:
-    """Register an exercise under `key` ("LL.N": lesson number, exercise number)."""
+def exercise(key: str, question: str, is_right: Callable[[Any], Any], hint: str,
+             kind: str | None = None, more: str = "") -> Exercise:
+    """Register an exercise under `key` ("LL.N": lesson number, exercise number).
+
+    `is_right(answer)` returns a bool or a `Verdict`; its `kind`, `precision` and `what`
+    attributes, when present, describe the answer (the predicates below set them). `hint` is
+    the first nudge, `more` the more specific hint after a second wrong answer (default: the
+    nudge again). `kind` defaults to the predicate's kind ("number" for a plain function).
+    """
     if key in _REGISTRY:
         raise ValueError(f"exercise {key!r} is registered twice")
-    ex = Exercise(key, question, is_right, hint)
+    kind = kind or getattr(is_right, "kind", "number")
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    precision = getattr(is_right, "precision", "")
+    if precision and precision not in question:
+        question = f"{question} ({precision})"
+    ex = Exercise(key, question, is_right, hint, kind, more or hint, precision,
+                  getattr(is_right, "what", "your answer"))
     _REGISTRY[key] = ex
     return ex
 
 
 def _load_all() -> None:
     for info in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{info.name}")
+        if info.name.startswith("lesson"):
+            importlib.import_module(f"{__name__}.{info.name}")
 
 
 def get(key: str) -> Exercise:
@@ -55,60 +114,239 @@ def get(key: str) -> Exercise:
 
 
 def all_exercises() -> dict[str, Exercise]:
+    """Every registered exercise by key, in order; each has `.kind` (one of KINDS)."""
     _load_all()
     return dict(sorted(_REGISTRY.items()))
 
 
+def counts_by_lesson() -> dict[str, dict[str, int]]:
+    """{lesson: {kind: count}} over all_exercises(), every kind present (zeros included)."""
+    table: dict[str, dict[str, int]] = {}
+    for ex in all_exercises().values():
+        row = table.setdefault(ex.lesson, dict.fromkeys(KINDS, 0))
+        row[ex.kind] += 1
+    return table
+
+
 # -- answer predicates ----------------------------------------------------------------------
-def number(expected: float, tol: float = 1e-6) -> Callable[[Any], bool]:
-    """Right when the answer is a number within `tol` (absolute or relative) of `expected`."""
-    expected = float(expected)
-
-    def is_right(answer) -> bool:
-        if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-            return False
-        return math.isclose(float(answer), expected, rel_tol=tol, abs_tol=tol)
-
-    return is_right
+def _close(got: Fraction, want: Fraction, abs_tol: Fraction, rel_tol: Fraction) -> bool:
+    return abs(got - want) <= max(abs_tol, rel_tol * abs(want))
 
 
-def numbers_close(expected, tol: float = 1e-6) -> Callable[[Any], bool]:
-    """Right when the answer is a sequence of numbers close to `expected`, element by element."""
-    expected = np.asarray(expected, dtype=float)
+@dataclass
+class number:  # noqa: N801 - a predicate factory, used like a function: number(7)
+    """Right when the answer is one number close enough to `expected`.
 
-    def is_right(answer) -> bool:
-        try:
-            got = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            return False
-        return got.shape == expected.shape and bool(np.allclose(got, expected, rtol=tol, atol=tol))
+    Precision: `whole=True` wants the exact integer; `decimals=k` accepts anything within
+    0.5 * 10^-k (a value rounded to k decimals, or a fraction); `tol` (the old style) accepts
+    an absolute or relative difference up to tol. With none of them: an integral `expected`
+    is a whole number, anything else within 1e-6.
+    `mistakes` maps typical wrong values to their own hint (matched at the same precision).
+    """
 
-    return is_right
+    expected: Any
+    tol: float | None = None
+    decimals: int | None = None
+    whole: bool = False
+    mistakes: Mapping[Any, str] = field(default_factory=dict)
+    kind: str = "number"
+
+    def __post_init__(self):
+        want = read_number(self.expected)
+        if isinstance(want, Problem):
+            raise ValueError(f"expected must be a finite number, got {self.expected!r}")
+        self._want = want
+        if self.tol is None and self.decimals is None and not self.whole:
+            if want.denominator == 1:
+                self.whole = True
+            else:
+                self.tol = 1e-6
+        if self.whole:
+            self._abs, self._rel = Fraction(0), Fraction(0)
+            self.precision = "a whole number"
+        elif self.decimals is not None:
+            half = Fraction(1, 2 * 10**self.decimals)
+            self._abs, self._rel = half * (1 + Fraction(1, 10**9)), Fraction(0)
+            self.precision = f"to {self.decimals} decimals"
+        else:
+            self._abs = self._rel = Fraction(self.tol)
+            self.precision = f"within {self.tol:g}"
+        self.what = f"a number, {self.precision}"
+        self._mistakes = [(read_number(k), v) for k, v in self.mistakes.items()]
+
+    def __call__(self, answer) -> Verdict:
+        got = read_number(answer)
+        if isinstance(got, Problem):
+            return Verdict(False, got.text)
+        if _close(got, self._want, self._abs, self._rel):
+            return Verdict(True)
+        for value, hint in self._mistakes:
+            if not isinstance(value, Problem) and _close(got, value, self._abs, self._rel):
+                return Verdict(False, hint)
+        if self.whole and got.denominator != 1:
+            return Verdict(False, "The answer is a whole number.")
+        if self.decimals is not None and _close(got, self._want, 20 * self._abs, Fraction(0)):
+            return Verdict(False, f"Close, but not {self.precision}: round (do not cut off) "
+                                  f"to {self.decimals} decimals, or keep more.")
+        return Verdict(False)
 
 
-def word(*accepted: str) -> Callable[[Any], bool]:
-    """Right when the answer is one of the accepted words (case and spaces ignored)."""
-    norm = {a.strip().lower() for a in accepted}
+@dataclass
+class numbers_close:  # noqa: N801
+    """Right when the answer is len(expected) numbers, each close to its expected value (the
+    same precision rules as `number`, applied to every entry)."""
 
-    def is_right(answer) -> bool:
-        return isinstance(answer, str) and answer.strip().lower() in norm
+    expected: Sequence
+    tol: float | None = None
+    decimals: int | None = None
+    mistakes: Mapping[tuple, str] = field(default_factory=dict)
+    kind: str = "number"
 
-    return is_right
+    def __post_init__(self):
+        if self.tol is None and self.decimals is None:
+            self.tol = 1e-6
+        self._want = [self._entry(v) for v in list(self.expected)]
+        self.precision = self._want[0].precision
+        self.what = f"{len(self._want)} numbers, {self.precision}"
+
+    def _entry(self, value) -> number:
+        return number(value, tol=None if self.decimals is not None else self.tol,
+                      decimals=self.decimals)
+
+    def _all(self, preds, got) -> bool:
+        return all(p(g) for p, g in zip(preds, got, strict=True))
+
+    def __call__(self, answer) -> Verdict:
+        got = read_numbers(answer, len(self._want))
+        if isinstance(got, Problem):
+            return Verdict(False, got.text)
+        if self._all(self._want, got):
+            return Verdict(True)
+        for values, hint in self.mistakes.items():
+            if len(values) == len(got) and self._all(
+                    [self._entry(v) for v in values], got):
+                return Verdict(False, hint)
+        return Verdict(False)
+
+
+class word:  # noqa: N801
+    """Right when the answer is one of the accepted words (case, spaces and quotes ignored)."""
+
+    def __init__(self, *accepted: str, mistakes: Mapping[str, str] | None = None):
+        self.accepted = tuple(accepted)
+        self.kind = "word"
+        self.mistakes = dict(mistakes or {})
+        self._norm = {read_word(a) for a in accepted}
+        self.what = "a word in quotes"
+        self.precision = ""
+
+    def __call__(self, answer) -> Verdict:
+        got = read_word(answer)
+        if isinstance(got, Problem):
+            return Verdict(False, got.text)
+        if got in self._norm:
+            return Verdict(True)
+        for wrong, hint in self.mistakes.items():
+            if got == read_word(wrong):
+                return Verdict(False, hint)
+        return Verdict(False)
+
+
+@dataclass
+class choice:  # noqa: N801
+    """Right when the answer is `right`, one of the offered `options` (words; case, spaces
+    and quotes ignored). An answer outside the options is told what the options are."""
+
+    options: Sequence[str]
+    right: str
+    mistakes: Mapping[str, str] = field(default_factory=dict)
+    kind: str = "choice"
+
+    def __post_init__(self):
+        self._options = [read_word(o) for o in self.options]
+        if read_word(self.right) not in self._options:
+            raise ValueError(f"right must be one of the options {list(self.options)}, "
+                             f"got {self.right!r}")
+        self.what = "one of " + ", ".join(f'"{o}"' for o in self.options)
+        self.precision = ""
+
+    def __call__(self, answer) -> Verdict:
+        got = read_word(answer)
+        if isinstance(got, Problem):
+            return Verdict(False, got.text)
+        if got not in self._options:
+            return Verdict(False, f"Answer with one of: {', '.join(map(repr, self.options))}.")
+        if got == read_word(self.right):
+            return Verdict(True)
+        for wrong, hint in self.mistakes.items():
+            if got == read_word(wrong):
+                return Verdict(False, hint)
+        return Verdict(False)
 
 
 # -- what the learner calls ---------------------------------------------------------------
+def _judge(ex: Exercise, answer) -> Verdict:
+    """The predicate's verdict; whatever the predicate or the answer does, never raises."""
+    try:
+        verdict = ex.is_right(answer)
+        if isinstance(verdict, Verdict):
+            return verdict
+        return Verdict(bool(verdict))
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # noqa: BLE001 - an answer whose __eq__ or __bool__ raises, ...
+        return Verdict(False, "This answer could not be checked: "
+                              f"{safe_repr(answer)} is not {ex.what}.")
+
+
 def grade(key: str, answer) -> bool:
     """True when `answer` is right for exercise `key` (for tests and for `check`)."""
-    return bool(get(key).is_right(answer))
+    return _judge(get(key), answer).right
+
+
+def reset_hints(key: str | None = None) -> None:
+    """Forget the wrong answers given so far (all exercises, or one), so hints start over."""
+    if key is None:
+        _ATTEMPTS.clear()
+    else:
+        _ATTEMPTS.pop(key, None)
+
+
+def _placeholder_text(ex: Exercise) -> str:
+    if ex.kind == "code" or isinstance(ex.is_right, CodeCheck):
+        c = ex.is_right
+        return (f"Exercise {ex.key}: no answer yet. Write your function {c.name}"
+                f"({', '.join(c.params)}) in the cell, pass it to check, and run the cell.")
+    return (f"Exercise {ex.key}: no answer yet. Replace None with {ex.what} and run the cell "
+            "again.")
+
+
+def message(key: str, answer) -> str:
+    """What `check` prints for this answer (and records a wrong answer for the next hint)."""
+    ex = get(key)
+    if answer is None or answer is ...:
+        return _placeholder_text(ex)
+    verdict = _judge(ex, answer)
+    if verdict.right:
+        _ATTEMPTS.pop(key, None)
+        return f"Exercise {key}: right. Well done."
+    shown = safe_repr(answer, 200)
+    before = _ATTEMPTS.setdefault(key, [])
+    parts = [f"Exercise {key}: not yet."]
+    if before and before[-1] == shown and not callable(answer):
+        parts.append("That is the same answer as last time.")
+    if verdict.text:
+        parts.append(verdict.text)
+    parts.append(f"Hint: {ex.hint}" if not before else f"A more specific hint: {ex.more}")
+    before.append(shown)
+    return " ".join(parts)
 
 
 def check(key: str, answer) -> None:
-    """Print whether `answer` is right; a hint when it is not. Never prints the answer."""
-    ex = get(key)
-    if answer is None or answer is ...:
-        print(f"Exercise {key}: no answer yet. Replace the placeholder with your answer "
-              "and run the cell again.")
-    elif ex.is_right(answer):
-        print(f"Exercise {key}: right. Well done.")
-    else:
-        print(f"Exercise {key}: not yet. Hint: {ex.hint}")
+    """Print whether `answer` is right; a hint when it is not. Never prints the answer, and
+    never raises whatever the answer is."""
+    try:
+        text = message(key, answer)
+    except KeyError as err:
+        text = str(err.args[0]) if err.args else "no such exercise"
+    print(text)

@@ -6,34 +6,79 @@ from __future__ import annotations
 import math
 
 from ..activations import ACTIVATIONS
-from ..neuron import neuron, parameter_count
+from ..neuron import neuron, parameter_count, pre_activation
 from . import exercise, number
+from .runner import Case, code, compare_number
 
 #: exercise 05.1: one neuron, three inputs
 X, W, B = (1.0, 3.0, 2.0), (2.0, -1.0, 0.5), -1.0
 exercise(
     "05.1",
     f"A neuron has weights w = {W}, bias b = {B:g} and the sigmoid activation. What is its "
-    f"output y for the input x = {X}? (4 decimals are enough)",
-    number(neuron(X, W, B, "sigmoid"), tol=1e-4),
-    hint="First u = w1 x1 + w2 x2 + w3 x3 + b (a single number), then y = 1 / (1 + e^-u).",
+    f"output y for the input x = {X}?",
+    number(neuron(X, W, B, "sigmoid"), decimals=4, mistakes={
+        float(pre_activation(X, W, B)): "That is u, the weighted sum plus bias; the neuron "
+                                        "then applies the activation."}),
+    hint="First the weighted sum u, then the activation.",
+    more="u = w1 x1 + w2 x2 + w3 x3 + b (a single number), then y = 1 / (1 + e^-u).",
 )
 
 #: exercise 05.2: count the parameters of a small network
 SIZES = (10, 5, 5, 1)
+_WEIGHTS = sum(a * b for a, b in zip(SIZES[:-1], SIZES[1:], strict=True))
 exercise(
     "05.2",
     f"A fully connected network has layer sizes {' -> '.join(map(str, SIZES))}. How many "
     "parameters (weights and biases) does it have?",
-    number(parameter_count(SIZES)),
-    hint="Each layer has n_in * n_out weights and n_out biases; add the layers up.",
+    number(parameter_count(SIZES), whole=True, mistakes={
+        _WEIGHTS: "You counted the weights; every neuron after the input also has a bias."}),
+    hint="Count layer by layer: weights and biases.",
+    more="Each layer has n_in * n_out weights and n_out biases; add the layers up.",
 )
 
 #: exercise 05.3: sigmoid's derivative from its value
 G = 0.8
+_SIG = ACTIVATIONS["sigmoid"]
 exercise(
     "05.3",
     f"At some u the sigmoid's value is g(u) = {G}. What is its derivative g'(u) there?",
-    number(ACTIVATIONS["sigmoid"].df(math.log(G / (1 - G))), tol=1e-6),
-    hint="You do not need u: sigmoid's derivative is g(u) (1 - g(u)).",
+    number(_SIG.df(math.log(G / (1 - G))), decimals=4, mistakes={
+        float(_SIG.df(G)): "That is g'(0.8); but 0.8 is the value g(u), not u."}),
+    hint="Sigmoid's derivative can be written with its own value.",
+    more="You do not need u: sigmoid's derivative is g(u) (1 - g(u)).",
 )
+
+
+#: exercise 05.4 (code): the forward pass of one neuron with a chosen activation
+_NAMES = {id(a.f): name for name, a in ACTIVATIONS.items()}
+
+
+def _neuron_reference(x, w, b, g):
+    return float(neuron(x, w, b, _NAMES[id(g)]))
+
+
+def _case(x, w, b, name, note=""):
+    return Case((list(x), list(w), b, ACTIVATIONS[name].f),
+                "one number, y = g(w . x + b)" + note,
+                f"x = {tuple(x)}, w = {tuple(w)}, b = {b:g}, g = {name}")
+
+
+_NEURON = [
+    _case(X, W, B, "sigmoid", ", between 0 and 1 for the sigmoid"),
+    _case((1.0, 2.0), (-1.0, -1.0), 0.5, "relu", ": ReLU of a negative u is 0"),
+    _case((0.5, -0.5, 2.0), (1.0, 2.0, 0.25), 0.0, "tanh", ", between -1 and 1 for tanh"),
+    _case((3.0,), (2.0,), -1.0, "linear", " (one input)"),
+    _case((1.0, 2.0, 3.0, 4.0), (0.0, 0.0, 0.0, 0.0), 0.7, "sigmoid",
+          ": with all weights 0, u = b"),
+]
+exercise(
+    "05.4",
+    "Write neuron_output(x, w, b, g): the neuron's forward pass, y = g(w . x + b), for inputs "
+    "x and weights w of any (equal) length, a bias b and an activation function g (the "
+    "lesson's sigmoid, relu, tanh, ... are passed in).",
+    code("neuron_output", ("x", "w", "b", "g"), _NEURON, _neuron_reference,
+         compare=lambda got, want: compare_number(got, want, 1e-9)),
+    hint="Two steps: the weighted sum u (one number), then g(u).",
+    more="u = sum(wi * xi for wi, xi in zip(w, x)) + b, or np.dot(w, x) + b; return g(u).",
+)
+

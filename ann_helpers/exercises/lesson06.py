@@ -6,8 +6,15 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from ..losses import cross_entropy_logits_grad, one_hot, squared_error, symbolic_example_loss
+from ..losses import (
+    cross_entropy_logits_grad,
+    one_hot,
+    softmax,
+    squared_error,
+    symbolic_example_loss,
+)
 from . import exercise, number, numbers_close
+from .runner import Case, code, compare_array, compare_number, compare_parts
 
 #: exercise 06.1: the squared error of three predictions
 Y_HAT, Y = (2.0, 0.5, 3.0), (1.5, 1.0, 3.0)
@@ -15,21 +22,27 @@ exercise(
     "06.1",
     f"Predictions y_hat = {Y_HAT}, labels y = {Y}. What is the squared-error loss "
     "L = 1/2 sum (y_hat - y)^2?",
-    number(squared_error(Y_HAT, Y)),
-    hint="Square each difference, add them up, and do not forget the factor 1/2.",
+    number(squared_error(Y_HAT, Y), decimals=4, mistakes={
+        2 * squared_error(Y_HAT, Y): "Do not forget the factor 1/2."}),
+    hint="Square each difference, then add.",
+    more="Square each difference, add them up, and do not forget the factor 1/2.",
 )
 
 #: exercise 06.2: a partial derivative of the loss with respect to a parameter
 EXAMPLE = (2.0, -1.0, 4.0)          # x1, x2, y
 AT = {"a": 1.0, "b": 1.0, "c": 1.0}
 _L, _grads = symbolic_example_loss(*EXAMPLE)
-_a = sp.Symbol("a")
+_SUBS = {sp.Symbol(k): v for k, v in AT.items()}
+_DA = float(_grads[0].subs(_SUBS))
 exercise(
     "06.2",
     "The model f(x1, x2) = a x1 + b x2 + c meets one training example x1 = 2, x2 = -1 with "
     "label y = 4; the loss is L(a, b, c) = 1/2 (f - y)^2. What is dL/da at a = b = c = 1?",
-    number(float(_grads[0].subs({sp.Symbol(k): v for k, v in AT.items()}))),
-    hint="By the chain rule dL/da = (f - y) * df/da, and df/da = x1.",
+    number(_DA, whole=True, mistakes={
+        -_DA: "Mind the sign of (f - y): is the model's output above or below the label?",
+        _DA / EXAMPLE[0]: "That is dL/df; the chain rule multiplies by df/da = x1."}),
+    hint="Use the chain rule: L depends on a through f.",
+    more="dL/da = (f - y) * df/da, and df/da = x1.",
 )
 
 #: exercise 06.3: the gradient of cross-entropy with respect to the logits
@@ -38,8 +51,42 @@ exercise(
     "06.3",
     f"A classifier's raw outputs (logits) are z = {tuple(Z)} and the right class is number "
     f"{CLASS} (the first). Give the gradient dL/dz of the softmax cross-entropy loss as a "
-    "list of three numbers (3 decimals are enough).",
-    numbers_close(cross_entropy_logits_grad(Z, one_hot(CLASS, 3)), tol=1e-3),
-    hint="dL/dz = softmax(z) - onehot: compute e^z_k / sum_j e^z_j, then subtract 1 from the "
-         "right class.",
+    "list of three numbers.",
+    numbers_close(cross_entropy_logits_grad(Z, one_hot(CLASS, 3)), decimals=3, mistakes={
+        tuple(softmax(Z)): "That is softmax(z); the gradient subtracts the one-hot label."}),
+    hint="The gradient is softmax(z) minus the one-hot label.",
+    more="Compute e^z_k / sum_j e^z_j for each k, then subtract 1 from the right class.",
+)
+
+
+#: exercise 06.4 (code): the squared loss of one example and its gradient in a, b, c
+def _loss_reference(a, b, c, x1, x2, y):
+    L, grads = symbolic_example_loss(x1, x2, y)
+    subs = {sp.Symbol("a"): a, sp.Symbol("b"): b, sp.Symbol("c"): c}
+    return float(L.subs(subs)), np.array([float(g.subs(subs)) for g in grads])
+
+
+def _compare_loss(got, want):
+    return compare_parts(got, want, (lambda g, w: compare_number(g, w, 1e-9),
+                                     lambda g, w: compare_array(g, w, 1e-9)), ("L", "grad"))
+
+
+_EXPECT = "a pair (L, grad): L a number >= 0, grad three numbers (dL/da, dL/db, dL/dc)"
+_LOSS = [
+    Case((1.0, 1.0, 1.0, 2.0, -1.0, 4.0), _EXPECT, "a = b = c = 1, x1 = 2, x2 = -1, y = 4"),
+    Case((1.0, 2.0, 1.0, 2.0, -1.0, 1.0), _EXPECT + " (here f = y: L = 0 and grad = 0)",
+         "a = 1, b = 2, c = 1, x1 = 2, x2 = -1, y = 1"),
+    Case((0.5, -1.0, 2.0, 0.0, 3.0, -2.0), _EXPECT + " (x1 = 0: dL/da = 0)",
+         "a = 0.5, b = -1, c = 2, x1 = 0, x2 = 3, y = -2"),
+    Case((-2.0, 0.5, 0.0, 1.5, 4.0, 10.0), _EXPECT + " (f < y: the gradient in c is negative)",
+         "a = -2, b = 0.5, c = 0, x1 = 1.5, x2 = 4, y = 10"),
+]
+exercise(
+    "06.4",
+    "Write loss_and_gradient(a, b, c, x1, x2, y): for the model f = a x1 + b x2 + c and one "
+    "example (x1, x2, y), return L = 1/2 (f - y)^2 and its gradient [dL/da, dL/db, dL/dc].",
+    code("loss_and_gradient", ("a", "b", "c", "x1", "x2", "y"), _LOSS, _loss_reference,
+         _compare_loss),
+    hint="Compute the error e = f - y once; L and all three derivatives use it.",
+    more="L = 0.5 * e**2; by the chain rule dL/da = e * x1, dL/db = e * x2, dL/dc = e * 1.",
 )

@@ -4,35 +4,88 @@ typed in."""
 
 from __future__ import annotations
 
-from ..network import LESSON_PARAMS, LESSON_X, LESSON_Y, TinyNet
+import numpy as np
+
+from ..network import LESSON_PARAMS, LESSON_X, LESSON_Y, PARAM_NAMES, TinyNet
 from . import exercise, number
+from .runner import Case, code, compare_number
 
 _net = TinyNet(LESSON_PARAMS)
 GRADS = _net.backward(LESSON_X, LESSON_Y)
 VALUES = dict(_net.values)
+TERMS = dict(_net.terms)
 
 exercise(
     "07.1",
     "With the lesson's forward pass (h2, y1_hat and the label y1 in the table), compute "
-    "dL/dw6 by the chain rule. (3 decimals are enough)",
-    number(GRADS["w6"], tol=1e-3),
-    hint="w6 reaches L through one chain only: L -> y1_hat -> u3 -> w6. The three factors "
-         "are (y1_hat - y1), o'(u3) = 1 and du3/dw6 = h2.",
+    "dL/dw6 by the chain rule.",
+    number(GRADS["w6"], decimals=3, mistakes={
+        -GRADS["w6"]: "dL/dy1_hat = y1_hat - y1 (not y1 - y1_hat): mind the sign."}),
+    hint="w6 reaches L through one chain only: L -> y1_hat -> u3 -> w6.",
+    more="The three factors are (y1_hat - y1), o'(u3) = 1 and du3/dw6 = h2.",
 )
 
+_ONE_CHAIN = TERMS["delta3"] * LESSON_PARAMS["w6"] * TERMS["g_prime_2"] * VALUES["x2"]
 exercise(
     "07.2",
-    "Compute dL/dw4 for the lesson's numbers. (3 decimals are enough)",
-    number(GRADS["w4"], tol=1e-3),
-    hint="w4 feeds h2, and h2 reaches L through both outputs: dL/dh2 = delta3 w6 + delta4 w8 "
-         "(reuse delta3 and delta4), then multiply by g'(u2) = h2 (1 - h2) and by x2.",
+    "Compute dL/dw4 for the lesson's numbers.",
+    number(GRADS["w4"], decimals=3, mistakes={
+        _ONE_CHAIN: "That is the chain through y1_hat only; h2 feeds both outputs, so the "
+                    "chain through y2_hat adds to it."}),
+    hint="w4 feeds h2, and h2 reaches L through both outputs.",
+    more="dL/dh2 = delta3 w6 + delta4 w8 (reuse delta3 and delta4), then multiply by "
+         "g'(u2) = h2 (1 - h2) and by x2.",
 )
 
 LR = 0.5
 exercise(
     "07.3",
     f"One gradient-descent step with learning rate {LR}: what is the new value of w5?",
-    number(LESSON_PARAMS["w5"] - LR * GRADS["w5"], tol=1e-3),
-    hint="w5_new = w5 - lr * dL/dw5, with dL/dw5 from the table of twelve gradients "
-         "(mind its sign).",
+    number(LESSON_PARAMS["w5"] - LR * GRADS["w5"], decimals=3, mistakes={
+        LESSON_PARAMS["w5"] + LR * GRADS["w5"]: "The step subtracts lr times the gradient "
+                                                "(mind its sign)."}),
+    hint="w5_new = w5 - lr * dL/dw5.",
+    more="Take dL/dw5 from the table of twelve gradients (mind its sign), multiply by lr, "
+         "subtract from w5 = 0.5.",
+)
+
+
+#: exercise 07.4 (code): the gradient of one hidden weight through both outputs
+def _w4_reference(v, p):
+    return TinyNet(p).backward((v["x1"], v["x2"]), (v["y1"], v["y2"]))["w4"]
+
+
+def _case(params, x, y, note="", shown=""):
+    net = TinyNet(params)
+    net.loss(x, y)
+    v = {k: net.values[k] for k in ("x1", "x2", "h1", "h2", "y1_hat", "y2_hat", "y1", "y2")}
+    return Case((v, dict(net.params)), "one number, dL/dw4 (the sum of the chains through "
+                "y1_hat and y2_hat)" + note, shown)
+
+
+def _random_params(seed):
+    rng = np.random.default_rng(seed)
+    return dict(zip(PARAM_NAMES, (float(v) for v in rng.normal(0, 1, 12)), strict=True))
+
+
+_W4 = [
+    _case(LESSON_PARAMS, LESSON_X, LESSON_Y, shown="the lesson's values v and weights p"),
+    _case(_random_params(1), (1.0, -2.0), (0.5, 1.5), shown="random weights (seed 1), "
+          "x = (1, -2), y = (0.5, 1.5)"),
+    _case(_random_params(2), (0.3, 0.7), (-1.0, 2.0), shown="random weights (seed 2), "
+          "x = (0.3, 0.7), y = (-1, 2)"),
+    _case(LESSON_PARAMS, (0.5, 0.0), LESSON_Y, " (x2 = 0: it is 0)",
+          shown="the lesson's weights, x = (0.5, 0)"),
+]
+exercise(
+    "07.4",
+    "Write dL_dw4(v, p): v is a dict of the forward pass (x1, x2, h1, h2, y1_hat, y2_hat and "
+    "the labels y1, y2), p a dict of the weights w1..w8, b1..b4. Return dL/dw4 for "
+    "L = 1/2 [(y1_hat - y1)^2 + (y2_hat - y2)^2], identity outputs, sigmoid hidden neurons.",
+    code("dL_dw4", ("v", "p"), _W4, _w4_reference,
+         compare=lambda got, want: compare_number(got, want, 1e-9)),
+    hint="First delta3 = dL/du3 and delta4 = dL/du4; w4 reaches L through h2 and both "
+         "outputs.",
+    more="delta3 = y1_hat - y1, delta4 = y2_hat - y2; dL/dh2 = delta3 * p['w6'] + delta4 * "
+         "p['w8']; then times h2 (1 - h2) and times x2.",
 )

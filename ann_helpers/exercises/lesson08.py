@@ -1,5 +1,6 @@
 """Lesson 08 exercises: training on many examples. Expected answers are computed from the
-maths (ceil division, the 1/n of the mean, least squares), never typed in."""
+maths (ceil division, the 1/n of the mean, least squares) and, for the code exercise, by
+ann_helpers.network.MLP.fit, never typed in."""
 
 from __future__ import annotations
 
@@ -7,15 +8,20 @@ import math
 
 import numpy as np
 
+from ..network import MLP
+from ..training import two_moons
 from . import exercise, number
+from .runner import Case, code, compare_array, compare_parts
 
 N, BATCH = 200, 16
 exercise(
     "08.1",
     f"A data set has {N} examples and the batch size is {BATCH}; the last batch of an epoch "
     "may be smaller. How many parameter updates does one epoch make?",
-    number(math.ceil(N / BATCH)),
-    hint="One update per batch: count the batches, including the last, smaller one.",
+    number(math.ceil(N / BATCH), whole=True, mistakes={
+        N // BATCH: "The last, smaller batch makes an update too."}),
+    hint="One update per batch.",
+    more="Count the batches: the full ones and the last, smaller one.",
 )
 
 N_MEAN, LR_MEAN = 50, 0.5
@@ -23,8 +29,11 @@ exercise(
     "08.2",
     f"On the mean loss over n = {N_MEAN} examples, lr = {LR_MEAN} works well. Which learning "
     "rate on the summed loss gives exactly the same updates?",
-    number(LR_MEAN / N_MEAN),
-    hint="The summed loss is n times the mean loss, so its gradient is n times larger; the "
+    number(LR_MEAN / N_MEAN, decimals=4, mistakes={
+        LR_MEAN * N_MEAN: "The summed loss's gradient is already n times larger; a larger lr "
+                          "makes the steps larger still."}),
+    hint="How do the two gradients compare?",
+    more="The summed loss is n times the mean loss, so its gradient is n times larger; the "
          "step is lr times the gradient.",
 )
 
@@ -36,6 +45,67 @@ exercise(
     f"The model y_hat = w x (one parameter, no bias) and two examples (x, y) = {PAIRS}. "
     "Each example alone is fitted exactly by one w (2 and 1): averaging gives 1.5. Which w "
     "minimises the summed loss 1/2 sum (w x_i - y_i)^2?",
-    number(float(np.sum(_x * _y) / np.sum(_x * _x))),
-    hint="Set the derivative sum_i (w x_i - y_i) x_i to zero and solve for w.",
+    number(float(np.sum(_x * _y) / np.sum(_x * _x)), decimals=4, mistakes={
+        1.5: "Averaging the per-example solutions is not minimising the sum: the example with "
+             "the larger x pulls harder."}),
+    hint="Set the derivative of the summed loss to zero.",
+    more="dL/dw = sum_i (w x_i - y_i) x_i; set it to zero and solve for w.",
+)
+
+
+#: exercise 08.4 (code): the minibatch loop of one epoch
+def _net():
+    return MLP([2, 4, 2], activation="tanh", output="softmax", seed=0)
+
+
+_X, _LABELS = two_moons(20, seed=0)
+_ORDER = np.random.default_rng(1).permutation(len(_X))
+
+
+def _epoch_reference(mlp, X, labels, lr, batch_size, order):
+    history = mlp.fit(X[order], labels[order], lr=lr, epochs=1, batch_size=batch_size,
+                      shuffle=False)
+    return np.array(history.batch_losses), mlp.get_flat()
+
+
+def _collect(args, returned):
+    return returned, args[0].get_flat()
+
+
+def _compare_epoch(got, want):
+    losses, flat = got
+    return compare_parts((losses, flat), want, (
+        lambda g, w: compare_array(g, w, 1e-9),
+        lambda g, w: None if compare_array(g, w, 1e-9) is None else
+        "the weights after the epoch differ from what the loop should give"),
+        ("the batch losses", "mlp.params"))
+
+
+def _case(batch_size, note):
+    return Case((_net(), _X, _LABELS, 0.3, batch_size, _ORDER),
+                f"the list of the {math.ceil(len(_X) / batch_size)} batch losses, one per "
+                f"update{note}, and mlp.params updated in place",
+                f"a fresh MLP([2, 4, 2]), 20 examples, lr = 0.3, batch_size = {batch_size}, "
+                "a shuffled order")
+
+
+_EPOCH = [
+    _case(8, " (the last batch has 4 examples)"),
+    _case(5, ""),
+    _case(1, " (SGD: one example per batch)"),
+    _case(20, " (the full batch: one update)"),
+]
+exercise(
+    "08.4",
+    "Write one_epoch(mlp, X, labels, lr, batch_size, order): one epoch of minibatch training. "
+    "Walk through the examples in the given order (a permutation of the rows), batch_size "
+    "at a time; for each batch call mlp.loss_and_gradients(X[batch], labels[batch]) and "
+    "update mlp.params. Return the list of batch losses.",
+    code("one_epoch", ("mlp", "X", "labels", "lr", "batch_size", "order"), _EPOCH,
+         _epoch_reference, _compare_epoch, collect=_collect),
+    hint="The inner loop of lesson 08's double loop, with `order` in place of a new "
+         "shuffle.",
+    more="for start in range(0, len(X), batch_size): batch = order[start:start + batch_size]; "
+         "loss, grads = ...; mlp.params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) "
+         "in zip(mlp.params, grads)]; keep each loss in a list.",
 )

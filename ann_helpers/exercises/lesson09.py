@@ -1,5 +1,6 @@
-"""Lesson 09 exercises: counting a network's parameters, one example's cross-entropy, and the
-accuracy read off a confusion matrix. Expected answers are computed from the maths."""
+"""Lesson 09 exercises: counting a network's parameters, one example's cross-entropy, the
+accuracy read off a confusion matrix, and (code) accuracy and the confusion matrix from
+labels. Expected answers are computed from the maths and by ann_helpers.digits."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import math
 
 import numpy as np
 
+from .. import digits
+from ..neuron import parameter_count
 from . import exercise, number
+from .runner import Case, code, compare_array, compare_number, compare_parts
 
 #: the lesson's network: 64 pixels in, 32 hidden neurons, 10 classes out
 LAYERS = (64, 32, 10)
@@ -20,32 +24,84 @@ CONFUSION = np.array([[50, 2, 0],
 
 
 def n_parameters(layers) -> int:
-    """Each layer has n_in * n_out weights and n_out biases."""
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(layers[:-1], layers[1:],
-                                                           strict=True))
+    """Each layer has n_in * n_out weights and n_out biases (ann_helpers.neuron's count)."""
+    return parameter_count(layers)
 
 
 exercise(
     "09.1",
     "How many numbers (weights and biases) does the 64-32-10 network learn?",
-    number(n_parameters(LAYERS)),
-    hint="A layer from n_in to n_out neurons has an n_in x n_out weight matrix W and "
-         "n_out biases b. Add both layers.",
+    number(n_parameters(LAYERS), whole=True, mistakes={
+        64 * 32 + 32 * 10: "You counted the weights; each of the 32 + 10 neurons also has a "
+                           "bias."}),
+    hint="Count the weight matrix and the bias vector of each layer.",
+    more="A layer from n_in to n_out neurons has an n_in x n_out weight matrix W and n_out "
+         "biases b. Add both layers.",
 )
 
 exercise(
     "09.2",
     f"A test image of a 7 gets probability {P_TRUE} for class 7. What is its cross-entropy "
     "loss (natural logarithm)?",
-    number(-math.log(P_TRUE), tol=1e-3),
-    hint="With a one-hot label only the true class's term survives: L = -log p_true.",
+    number(-math.log(P_TRUE), decimals=3, mistakes={
+        math.log(P_TRUE): "The loss is minus the log: a loss is never negative.",
+        -math.log10(P_TRUE): "That is the base-10 logarithm; the loss uses the natural one, "
+                             "ln."}),
+    hint="With a one-hot label only one term of the sum survives.",
+    more="Only the true class's term is left: L = -log p_true.",
 )
 
 exercise(
     "09.3",
     "For the 3 x 3 confusion matrix CONFUSION in the lesson, what fraction of the examples "
     "was classified right (a number between 0 and 1)?",
-    number(np.trace(CONFUSION) / CONFUSION.sum(), tol=1e-3),
-    hint="The right answers are on the diagonal; divide their sum by the number of "
-         "examples (the sum of every entry).",
+    number(np.trace(CONFUSION) / CONFUSION.sum(), decimals=3, mistakes={
+        int(np.trace(CONFUSION)): "That is a count of right answers; the question asks for "
+                                  "a fraction of all examples."}),
+    hint="Where in the matrix are the right answers?",
+    more="The right answers are on the diagonal; divide their sum by the number of examples "
+         "(the sum of every entry).",
+)
+
+
+#: exercise 09.4 (code): accuracy and the confusion matrix from the labels
+def _evaluate_reference(y_true, y_pred, n_classes):
+    return (digits.accuracy(y_true, y_pred, n_classes),
+            digits.confusion_matrix(y_true, y_pred, n_classes))
+
+
+def _compare_evaluate(got, want):
+    return compare_parts(got, want, (lambda g, w: compare_number(g, w, 1e-12),
+                                     lambda g, w: compare_array(g, w, 0)),
+                         ("accuracy", "C"))
+
+
+def _case(y_true, y_pred, k, note=""):
+    y_true, y_pred = np.array(y_true), np.array(y_pred)
+    return Case((y_true, y_pred, k),
+                f"a pair (accuracy, C): accuracy between 0 and 1, C a {k} x {k} array of "
+                f"counts, rows the true classes, summing to {len(y_true)}{note}",
+                f"y_true = {y_true.tolist()}, y_pred = {y_pred.tolist()}, n_classes = {k}"
+                if len(y_true) <= 8 else f"{len(y_true)} labels of {k} classes")
+
+
+_rng = np.random.default_rng(9)
+_EVALUATE = [
+    _case([0, 1, 2, 2, 1, 0], [0, 2, 2, 1, 1, 0], 3),
+    _case([0, 0, 1, 1], [1, 1, 0, 0], 2, " (every answer wrong)"),
+    _case([2, 0, 1], [2, 0, 1], 4, " (class 3 never occurs)"),
+    _case([1], [0], 2, " (one example)"),
+    _case(_rng.integers(0, 10, 40), _rng.integers(0, 10, 40), 10),
+]
+exercise(
+    "09.4",
+    "Write evaluate(y_true, y_pred, n_classes): from the true and the predicted class of every "
+    "example (two integer arrays), return the accuracy (the fraction right) and the "
+    "confusion matrix C, C[i, j] = how many examples of true class i were predicted as j.",
+    code("evaluate", ("y_true", "y_pred", "n_classes"), _EVALUATE, _evaluate_reference,
+         _compare_evaluate),
+    hint="The accuracy compares the two arrays element by element; C counts pairs "
+         "(true, predicted).",
+    more="accuracy = np.mean(y_true == y_pred); C = np.zeros((n_classes, n_classes), int) and "
+         "C[t, p] += 1 for every pair (t, p) in zip(y_true, y_pred).",
 )
