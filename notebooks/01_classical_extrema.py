@@ -256,7 +256,11 @@ print("\n".join(rows))
 # %% [markdown]
 # ## Exercises
 #
-# **Exercise 1.** $g(x) = 2x^2 - 8x + 1$. At which $x$ is $g'(x) = 0$?
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
+# **Exercise 1.** $g(x) = 2x^2 - 8x + 1$. At which $x$ is $g'(x) = 0$? (a whole number)
 
 # %%
 answer = None  # replace None with your answer, a number
@@ -267,7 +271,7 @@ check("01.1", answer)
 # (g'' = 4 > 0, so it is a minimum.)
 g1 = 2 * x**2 - 8 * x + 1
 solution = sp.solve(sp.diff(g1, x), x)[0]
-check("01.1", float(solution))
+check("01.1", solution)
 
 # %% [markdown]
 # **Exercise 2.** $f(x, y) = x^2 + 4xy + y^2$ has a stationary point at $(0, 0)$. Is it a
@@ -289,7 +293,7 @@ check("01.2", "saddle" if A * C - B**2 < 0 else ("minimum" if A > 0 else "maximu
 
 # %% [markdown]
 # **Exercise 3.** How many different second partial derivatives does a function of
-# $n = 1000$ variables have?
+# $n = 1000$ variables have? (a whole number)
 
 # %%
 answer = None  # replace None with your answer, a whole number
@@ -300,3 +304,34 @@ check("01.3", answer)
 # entries and the 1000 * 999 / 2 entries above the diagonal: n(n+1)/2 = 1000 * 1001 / 2.
 n = 1000
 check("01.3", n * (n + 1) // 2)
+
+# %% [markdown]
+# **Exercise 4 (code).** The sign test, as a function. Write `sign_test(df, x0, h)`: `df` is
+# the derivative $f'$ as a Python function and $x_0$ a stationary point. Return `"minimum"`
+# if $f'$ changes from $-$ to $+$ at $x_0$ (compare $f'(x_0 - h)$ and $f'(x_0 + h)$),
+# `"maximum"` if from $+$ to $-$, and `"neither"` otherwise. The checker runs it on six
+# functions, among them $x^3$, $x^4$ (where $f''(0) = 0$ and the second-derivative test is
+# silent) and $|x|$.
+
+# %%
+def sign_test(df, x0, h):
+    # your code here: return "minimum", "maximum" or "neither"
+    raise NotImplementedError
+
+
+check("01.4", sign_test)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: only the two signs matter. Falling then rising is a minimum, rising then
+# falling a maximum; anything else (the same sign on both sides, as for x^3) is neither.
+def sign_test(df, x0, h):
+    left, right = df(x0 - h), df(x0 + h)
+    if left < 0 < right:
+        return "minimum"
+    if left > 0 > right:
+        return "maximum"
+    return "neither"
+
+
+check("01.4", sign_test)

@@ -186,8 +186,12 @@ for n in (2, 10, 50):
 #
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** f(x) = x² + 3x. Run enumeration search by hand from x = 1 with step 1 (try
-# the right first). At which x does it stop?
+# the right first). At which x does it stop? (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -204,7 +208,7 @@ check("02.1", enumeration_search(F.get("square_plus_3x").f, 1.0, 1.0).x)
 # the word "left" or "right", without trying a step.
 
 # %%
-answer = None   # replace None with your answer
+answer = None   # replace None with "left" or "right"
 check("02.2", answer)
 
 # %% jupyter={"source_hidden": true}
@@ -213,7 +217,7 @@ check("02.2", "left" if F.get("square_plus_3x").grad(1.0) > 0 else "right")
 
 # %% [markdown]
 # **Exercise 3.** Compass search in n = 10 dimensions: at most how many evaluations of f does
-# one round cost (a round that finds no better point)?
+# one round cost (a round that finds no better point)? (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -222,3 +226,51 @@ check("02.3", answer)
 # %% jupyter={"source_hidden": true}
 # Worked solution: each of the 10 axes is tried in both directions, + and -: 2 * 10 trials.
 check("02.3", 2 * 10)
+
+# %% [markdown]
+# **Exercise 4 (code).** One trial of the search, as a function. Write
+# `trial_step(f, x, step)`: try x + step; if f is lower there, return it. Otherwise try
+# x − step; if f is lower there, return it. Otherwise return x (the search stops there).
+# The checker compares your function with the course's `enumeration_search` on six cases,
+# among them a tie (equal is not lower) and a start at the minimum.
+
+# %%
+def trial_step(f, x, step):
+    # your code here: return x + step, x - step or x
+    raise NotImplementedError
+
+
+check("02.4", trial_step)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: the right first, then the left; only a strictly lower value moves.
+def trial_step(f, x, step):
+    fx = f(x)
+    if f(x + step) < fx:
+        return x + step
+    if f(x - step) < fx:
+        return x - step
+    return x
+
+
+check("02.4", trial_step)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 3, choose
+# f(x) = x⁴ − 3x² + x, the start x0 = 1 and the step 0.5. *Before* you move anything: where
+# will the search stop? (to 2 decimals) Check your prediction here, then set the sliders and
+# see.
+
+# %%
+answer = None   # replace None with your prediction
+check("02.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: f(1) = -1, f(1.5) = -0.1875 and f(0.5) = -0.1875: neither neighbour is
+# lower, so the search never leaves its start, although the local minimum x = 1.13 is near
+# and the global one (x = -1.30) is lower still.
+two_minima = F.get("two_minima").f
+print(f"f(0.5) = {two_minima(0.5):.4f}, f(1) = {two_minima(1.0):.4f}, "
+      f"f(1.5) = {two_minima(1.5):.4f}")
+check("02.5", 1.0)

@@ -271,8 +271,12 @@ minima_explorer.ui
 # %% [markdown]
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** f(x) = x² + 3x. One step of raw gradient descent from x = 0 with lr = 0.1:
-# what is the new x?
+# what is the new x? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -284,7 +288,8 @@ check("03.1", 0.0 - 0.1 * F.get("square_plus_3x").grad(0.0))
 
 # %% [markdown]
 # **Exercise 2.** f(x) = 3x². Which learning rate makes raw gradient descent land exactly on
-# the minimum in one step, from any start?
+# the minimum in one step, from any start? (to 4 decimals; a fraction such as `"1/7"` is
+# fine too)
 
 # %%
 answer = None   # replace None with your answer
@@ -293,11 +298,11 @@ check("03.2", answer)
 # %% jupyter={"source_hidden": true}
 # Worked solution: f'(x) = 6x, so x_new = x - lr * 6x = (1 - 6 lr) x. The factor is 0 when
 # lr = 1/6 (and the run would cycle at lr = 2/6, diverge above it).
-check("03.2", 1 / 6)
+check("03.2", "1/6")
 
 # %% [markdown]
 # **Exercise 3.** f(x) = x⁴ − 3x² + x. Raw gradient descent from x = 0.5 with lr = 0.05:
-# where does it end? Give x to two decimals.
+# where does it end? (to 2 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -307,3 +312,46 @@ check("03.3", answer)
 # Worked solution: f'(0.5) = 0.5 - 3 + 1 = -1.5 < 0, so the run moves right, away from the
 # hump at x = 0.17, into the local basin; it ends at the local minimum x = 1.13.
 check("03.3", round(gradient_descent(two.grad, 0.5, 0.05, steps=1000).x, 2))
+
+# %% [markdown]
+# **Exercise 4 (code).** Both kinds of step, as a function. Write `two_steps(df, x, lr)`:
+# from x, one step of raw gradient descent, $x - \text{lr}\, f'(x)$, and one unit-gradient
+# step, of length lr against the slope. Return both: `return x_raw, x_unit`. Where
+# $f'(x) = 0$ there is no direction: both stay at x. The checker compares with the course's
+# `gradient_descent(..., steps=1)` on five cases.
+
+# %%
+def two_steps(df, x, lr):
+    # your code here: return x_raw, x_unit
+    raise NotImplementedError
+
+
+check("03.4", two_steps)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: the raw step scales with the slope, the unit step only uses its sign.
+def two_steps(df, x, lr):
+    g = df(x)
+    if g == 0:
+        return x, x
+    return x - lr * g, x - lr * g / abs(g)
+
+
+check("03.4", two_steps)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the 1-D explorer of section 5
+# (f(x) = x², raw gradient, x0 = 1), what will the run do at lr = 0.75: `"monotone"`,
+# `"one step"`, `"oscillating convergence"`, `"a cycle"` or `"divergence"`? Predict first,
+# check here, then set the slider and read the status line.
+
+# %%
+answer = None   # replace None with your prediction
+check("03.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: each step multiplies x by 1 - lr f'' = 1 - 0.75 * 2 = -0.5: the sign flips
+# every step and the size halves, so the run zig-zags into the minimum.
+factor = 1 - 0.75 * 2
+check("03.5", "oscillating convergence" if -1 < factor < 0 else "not this one")

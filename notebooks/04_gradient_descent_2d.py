@@ -188,8 +188,12 @@ print(f"second partial derivatives to inspect for n = {n}: {n * (n + 1) // 2:,}"
 #
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** f(x, y) = x² + y². What is the gradient at (3, −1)? Answer as a pair, e.g.
-# `(1.0, 2.0)`.
+# `(1.0, 2.0)`. (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -201,7 +205,7 @@ check("04.1", (2 * 3, 2 * -1))
 
 # %% [markdown]
 # **Exercise 2.** Same f. One step of gradient descent from (3, −1) with lr = 0.25: what is
-# the new point?
+# the new point? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -209,11 +213,11 @@ check("04.2", answer)
 
 # %% jupyter={"source_hidden": true}
 # Worked solution: (3, -1) - 0.25 * (6, -2) = (3 - 1.5, -1 + 0.5) = (1.5, -0.5).
-check("04.2", tuple(np.array([3.0, -1.0]) - 0.25 * bowl.grad(np.array([3.0, -1.0]))))
+check("04.2", np.array([3.0, -1.0]) - 0.25 * bowl.grad(np.array([3.0, -1.0])))
 
 # %% [markdown]
 # **Exercise 3.** f(x, y) = x² + 10y². Above which learning rate does gradient descent blow up
-# along y?
+# along y? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -222,3 +226,51 @@ check("04.3", answer)
 # %% jupyter={"source_hidden": true}
 # Worked solution: along y a step multiplies y by (1 - 20 lr); |1 - 20 lr| > 1 once lr > 2/20.
 check("04.3", 2 / 20)
+
+# %% [markdown]
+# **Exercise 4 (code).** The descent loop with a stopping rule. Write
+# `descend(grad, p0, lr, tol, max_steps)`: start at the point `p0` (a numpy array), repeat
+# $p \leftarrow p - \text{lr}\,\nabla f(p)$, and stop as soon as $|\nabla f(p)| <$ `tol` or
+# after `max_steps` steps. Return the last point and the number of steps taken:
+# `return p, steps`. The checker compares with the course's `gradient_descent` on four runs,
+# one that uses up its budget and one that starts at the minimum.
+
+# %%
+def descend(grad, p0, lr, tol, max_steps):
+    # your code here: return p, steps
+    raise NotImplementedError
+
+
+check("04.4", descend)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: two conditions keep the loop going, a gradient still longer than tol and
+# steps left in the budget; the gradient at the new point decides whether to go on.
+def descend(grad, p0, lr, tol, max_steps):
+    p, steps = np.asarray(p0, dtype=float), 0
+    g = grad(p)
+    while np.linalg.norm(g) >= tol and steps < max_steps:
+        p = p - lr * g
+        steps += 1
+        g = grad(p)
+    return p, steps
+
+
+check("04.4", descend)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 4, choose the
+# round bowl x² + y², start (−5, −5), 50 steps. Before you move the learning rate to 1.0,
+# predict the status: `"converged"`, `"oscillating"`, `"diverged"` or `"max_steps"`? Check
+# here, then set the slider and read the status line.
+
+# %%
+answer = None   # replace None with your prediction
+check("04.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: along each axis a step multiplies the coordinate by 1 - lr * 2 = -1, so
+# (-5, -5) jumps to (5, 5) and back to (-5, -5): a cycle of two points, for ever.
+factor = 1 - 1.0 * 2
+check("04.5", "oscillating" if factor == -1 else "not this one")

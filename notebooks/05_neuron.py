@@ -256,8 +256,12 @@ print(f"total: {total:,} parameters (parameter_count gives {parameter_count(size
 #
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** A neuron has weights w = (2, -1, 0.5), bias b = -1 and the sigmoid
-# activation. What is its output y for x = (1, 3, 2)?
+# activation. What is its output y for x = (1, 3, 2)? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -270,7 +274,7 @@ check("05.1", 1 / (1 + np.exp(-(2 * 1 + (-1) * 3 + 0.5 * 2 - 1))))
 
 # %% [markdown]
 # **Exercise 2.** How many parameters (weights and biases) does a fully connected network with
-# layer sizes 10 -> 5 -> 5 -> 1 have?
+# layer sizes 10 -> 5 -> 5 -> 1 have? (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -283,7 +287,7 @@ check("05.2", (10 * 5 + 5) + (5 * 5 + 5) + (5 * 1 + 1))
 
 # %% [markdown]
 # **Exercise 3.** At some u the sigmoid has the value g(u) = 0.8. What is its derivative g'(u)
-# there?
+# there? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -293,3 +297,28 @@ check("05.3", answer)
 # Worked solution (click to expand): g'(u) = g(u) (1 - g(u)) = 0.8 * 0.2 = 0.16;
 # u itself is never needed.
 check("05.3", 0.8 * (1 - 0.8))
+
+# %% [markdown]
+# **Exercise 4 (code).** The forward pass of one neuron. Write `neuron_output(x, w, b, g)`:
+# $y = g(\mathbf{w} \cdot \mathbf{x} + b)$ for inputs `x` and weights `w` of any (equal)
+# length, a bias `b` and an activation function `g`. The checker passes the lesson's
+# activations as `g` (sigmoid, ReLU, tanh, linear) and compares with the course's `neuron`.
+
+# %%
+def neuron_output(x, w, b, g):
+    # your code here: return y
+    raise NotImplementedError
+
+
+check("05.4", neuron_output)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): the weighted sum is one number; the activation comes
+# after it, once.
+def neuron_output(x, w, b, g):
+    u = sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b
+    return g(u)
+
+
+check("05.4", neuron_output)

@@ -321,8 +321,12 @@ show(fig)
 #
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** Predictions y_hat = (2, 0.5, 3), labels y = (1.5, 1, 3). What is the
-# squared-error loss $L = \tfrac12\sum(\hat y - y)^2$?
+# squared-error loss $L = \tfrac12\sum(\hat y - y)^2$? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -336,7 +340,7 @@ check("06.1", 0.5 * ((2 - 1.5) ** 2 + (0.5 - 1) ** 2 + (3 - 3) ** 2))
 # %% [markdown]
 # **Exercise 2.** The model $f(x_1, x_2) = a x_1 + b x_2 + c$ meets one training example
 # x1 = 2, x2 = -1 with label y = 4, and $L(a, b, c) = \tfrac12(f - y)^2$. What is
-# $\partial L/\partial a$ at a = b = c = 1?
+# $\partial L/\partial a$ at a = b = c = 1? (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -349,7 +353,7 @@ check("06.2", (1 * 2 + 1 * (-1) + 1 - 4) * 2)
 
 # %% [markdown]
 # **Exercise 3.** A classifier's logits are z = (2, 1, 0) and the right class is the first.
-# Give the gradient dL/dz of the softmax cross-entropy loss (three numbers).
+# Give the gradient dL/dz of the softmax cross-entropy loss (three numbers, to 3 decimals).
 
 # %%
 answer = None   # replace None with your answer
@@ -360,3 +364,30 @@ check("06.3", answer)
 # subtract the one-hot label (1, 0, 0): dL/dz = (-0.335, 0.245, 0.090).
 e = np.exp([2.0, 1.0, 0.0])
 check("06.3", e / e.sum() - np.array([1.0, 0.0, 0.0]))
+
+# %% [markdown]
+# **Exercise 4 (code).** The loss and its gradient, as a function. Write
+# `loss_and_gradient(a, b, c, x1, x2, y)`: for the model $f = a x_1 + b x_2 + c$ and one
+# example $(x_1, x_2, y)$, return $L = \tfrac12 (f - y)^2$ and its gradient
+# $[\partial L/\partial a, \partial L/\partial b, \partial L/\partial c]$:
+# `return L, [dL_da, dL_db, dL_dc]`. The checker compares with the course's sympy
+# derivation (`symbolic_example_loss`) on four examples, one fitted exactly.
+
+# %%
+def loss_and_gradient(a, b, c, x1, x2, y):
+    # your code here: return L, [dL_da, dL_db, dL_dc]
+    raise NotImplementedError
+
+
+check("06.4", loss_and_gradient)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): the error e = f - y appears everywhere; the chain rule
+# multiplies it by df/da = x1, df/db = x2, df/dc = 1.
+def loss_and_gradient(a, b, c, x1, x2, y):
+    e = a * x1 + b * x2 + c - y
+    return 0.5 * e**2, [e * x1, e * x2, e]
+
+
+check("06.4", loss_and_gradient)

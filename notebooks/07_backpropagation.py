@@ -264,8 +264,12 @@ lr_explorer.ui
 # %% [markdown]
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** With the forward-pass table of section 2 ($h_2$, $\hat y_1$, and the label
-# $y_1 = 1$), compute $\partial L / \partial w_6$ by hand.
+# $y_1 = 1$), compute $\partial L / \partial w_6$ by hand. (to 3 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -278,7 +282,7 @@ check("07.1", (v["y1_hat"] - v["y1"]) * 1.0 * v["h2"])
 
 # %% [markdown]
 # **Exercise 2.** Compute $\partial L / \partial w_4$ for the lesson's numbers. It needs both
-# chains; reuse $\delta_3$ and $\delta_4$.
+# chains; reuse $\delta_3$ and $\delta_4$. (to 3 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -292,7 +296,7 @@ check("07.2", dL_dh2 * v["h2"] * (1 - v["h2"]) * v["x2"])
 
 # %% [markdown]
 # **Exercise 3.** After one gradient-descent step with learning rate 0.5, what is the new
-# value of $w_5$?
+# value of $w_5$? (to 3 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -302,3 +306,32 @@ check("07.3", answer)
 # Worked solution (click to expand): w5_new = w5 - lr * dL/dw5 = 0.5 - 0.5 * (-0.4864):
 # the gradient is negative, so the step increases w5 (y1_hat is too small and h1 > 0).
 check("07.3", LESSON_PARAMS["w5"] - 0.5 * grads["w5"])
+
+# %% [markdown]
+# **Exercise 4 (code).** Exercise 2 for any numbers. Write `dL_dw4(v, p)`: `v` is a dict of
+# the forward pass (`"x1"`, `"x2"`, `"h1"`, `"h2"`, `"y1_hat"`, `"y2_hat"` and the labels
+# `"y1"`, `"y2"`), `p` a dict of the twelve parameters (`"w1"` ... `"w8"`, `"b1"` ... `"b4"`).
+# Return $\partial L/\partial w_4$ (identity outputs, sigmoid hidden neurons,
+# $L = \tfrac12[(\hat y_1 - y_1)^2 + (\hat y_2 - y_2)^2]$). The checker compares with
+# `TinyNet.backward` on the lesson's numbers and on random weights.
+
+# %%
+def dL_dw4(v, p):
+    # your code here: return dL/dw4
+    raise NotImplementedError
+
+
+check("07.4", dL_dw4)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): the two output deltas once, then both chains into h2,
+# then the two local factors of the hidden neuron.
+def dL_dw4(v, p):
+    delta3 = v["y1_hat"] - v["y1"]                       # o'(u3) = 1
+    delta4 = v["y2_hat"] - v["y2"]                       # o'(u4) = 1
+    dL_dh2 = delta3 * p["w6"] + delta4 * p["w8"]         # h2 feeds both outputs
+    return dL_dh2 * v["h2"] * (1 - v["h2"]) * v["x2"]    # g'(u2) = h2 (1 - h2), du2/dw4 = x2
+
+
+check("07.4", dL_dw4)

@@ -223,8 +223,12 @@ print(history.status)
 # %% [markdown]
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** A data set has 200 examples and the batch size is 16 (the last batch may be
-# smaller). How many parameter updates does one epoch make?
+# smaller). How many parameter updates does one epoch make? (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -237,7 +241,7 @@ check("08.1", -(-200 // 16))
 
 # %% [markdown]
 # **Exercise 2.** On the mean loss over $n = 50$ examples, lr = 0.5 works well. Which learning
-# rate on the summed loss gives exactly the same updates?
+# rate on the summed loss gives exactly the same updates? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -251,7 +255,7 @@ check("08.2", 0.5 / 50)
 # %% [markdown]
 # **Exercise 3.** The model $\hat y = w x$ (no bias) and two examples $(x, y) = (1, 2)$ and
 # $(2, 2)$. Each alone is fitted exactly by $w = 2$ and $w = 1$; averaging gives 1.5. Which
-# $w$ minimises the summed loss $\tfrac12 \sum_i (w x_i - y_i)^2$?
+# $w$ minimises the summed loss $\tfrac12 \sum_i (w x_i - y_i)^2$? (to 4 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -261,3 +265,37 @@ check("08.3", answer)
 # Worked solution (click to expand): dL/dw = sum_i (w x_i - y_i) x_i = 0 gives
 # w = sum x_i y_i / sum x_i^2 = (1*2 + 2*2) / (1 + 4) = 6/5.
 check("08.3", (1 * 2 + 2 * 2) / (1**2 + 2**2))
+
+# %% [markdown]
+# **Exercise 4 (code).** The inner loop of section 5, as a function. Write
+# `one_epoch(mlp, X, labels, lr, batch_size, order)`: walk through the rows in the given
+# `order` (a shuffled permutation of the row numbers), `batch_size` rows at a time; for each
+# batch call `mlp.loss_and_gradients(X[batch], labels[batch])`, update `mlp.params` with one
+# gradient-descent step, and keep the batch's loss. Return the list of batch losses. The
+# checker runs it on a small network and 20 examples with batch sizes 8, 5, 1 (SGD) and 20
+# (the full batch), and compares with `MLP.fit` (one epoch in the same order).
+
+# %%
+def one_epoch(mlp, X, labels, lr, batch_size, order):
+    # your code here: update mlp.params batch by batch, return the list of batch losses
+    raise NotImplementedError
+
+
+check("08.4", one_epoch)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): the inner loop of section 5, with `order` in place of a
+# new shuffle; the last batch may be smaller, and it makes an update too.
+def one_epoch(mlp, X, labels, lr, batch_size, order):
+    losses = []
+    for start in range(0, len(X), batch_size):
+        batch = order[start:start + batch_size]
+        loss, grads = mlp.loss_and_gradients(X[batch], labels[batch])
+        mlp.params = [(W - lr * dW, b - lr * db)
+                      for (W, b), (dW, db) in zip(mlp.params, grads, strict=True)]
+        losses.append(loss)
+    return losses
+
+
+check("08.4", one_epoch)

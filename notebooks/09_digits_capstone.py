@@ -223,7 +223,12 @@ explorer.ui
 # %% [markdown]
 # ## Exercises
 #
+# Type an answer in place of `None`, or write the function the exercise asks for, and run the
+# cell: the checker says *right* or *not yet* with a hint (a second try gets a more specific
+# hint). The worked solution sits in the collapsed cell under each exercise.
+#
 # **Exercise 1.** How many numbers (weights and biases) does the 64-32-10 network learn?
+# (a whole number)
 
 # %%
 answer = None   # replace None with your answer
@@ -236,7 +241,7 @@ check("09.1", 64 * 32 + 32 + 32 * 10 + 10)
 
 # %% [markdown]
 # **Exercise 2.** A test image of a 7 gets probability 0.8 for class 7. What is its
-# cross-entropy loss (natural logarithm)?
+# cross-entropy loss (natural logarithm)? (to 3 decimals)
 
 # %%
 answer = None   # replace None with your answer
@@ -249,7 +254,7 @@ check("09.2", -np.log(0.8))
 
 # %% [markdown]
 # **Exercise 3.** A network for three classes has this confusion matrix (rows: true class,
-# columns: predicted). What fraction of the examples did it classify right?
+# columns: predicted). What fraction of the examples did it classify right? (to 3 decimals)
 
 # %%
 print(digits.confusion_text(CONFUSION))
@@ -260,3 +265,33 @@ check("09.3", answer)
 # Worked solution (click to expand): the right answers are on the diagonal; divide by the
 # number of examples, the sum of all entries.
 check("09.3", np.trace(CONFUSION) / CONFUSION.sum())
+
+# %% [markdown]
+# **Exercise 4 (code).** Accuracy and the confusion matrix, from scratch. Write
+# `evaluate(y_true, y_pred, n_classes)`: from the true and the predicted class of every
+# example (two integer arrays), return the accuracy (the fraction right) and the confusion
+# matrix `C`, where `C[i, j]` counts the examples of true class `i` predicted as `j`:
+# `return accuracy, C`. The checker compares with the course's `digits.accuracy` and
+# `digits.confusion_matrix` on five cases, among them a class that never occurs.
+
+# %%
+def evaluate(y_true, y_pred, n_classes):
+    # your code here: return accuracy, C
+    raise NotImplementedError
+
+
+check("09.4", evaluate)
+
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): compare the arrays element by element for the accuracy;
+# count every (true, predicted) pair for the matrix.
+def evaluate(y_true, y_pred, n_classes):
+    accuracy = np.mean(np.asarray(y_true) == np.asarray(y_pred))
+    C = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred, strict=True):
+        C[t, p] += 1
+    return accuracy, C
+
+
+check("09.4", evaluate)

@@ -51,6 +51,7 @@ class Verdict:
 
     right: bool
     text: str = ""
+    placeholder: bool = False   # the answer is still the notebook's placeholder
 
     def __bool__(self) -> bool:
         return self.right
@@ -171,7 +172,7 @@ class number:  # noqa: N801 - a predicate factory, used like a function: number(
         else:
             self._abs = self._rel = Fraction(self.tol)
             self.precision = f"within {self.tol:g}"
-        self.what = f"a number, {self.precision}"
+        self.what = "a whole number" if self.whole else f"a number, {self.precision}"
         self._mistakes = [(read_number(k), v) for k, v in self.mistakes.items()]
 
     def __call__(self, answer) -> Verdict:
@@ -316,9 +317,9 @@ def _placeholder_text(ex: Exercise) -> str:
     if ex.kind == "code" or isinstance(ex.is_right, CodeCheck):
         c = ex.is_right
         return (f"Exercise {ex.key}: no answer yet. Write your function {c.name}"
-                f"({', '.join(c.params)}) in the cell, pass it to check, and run the cell.")
-    return (f"Exercise {ex.key}: no answer yet. Replace None with {ex.what} and run the cell "
-            "again.")
+                f"({', '.join(c.params)}), pass it to check, and run the cell again.")
+    return (f"Exercise {ex.key}: no answer yet. Replace None with your answer ({ex.what}) and "
+            "run the cell again.")
 
 
 def message(key: str, answer) -> str:
@@ -327,6 +328,8 @@ def message(key: str, answer) -> str:
     if answer is None or answer is ...:
         return _placeholder_text(ex)
     verdict = _judge(ex, answer)
+    if verdict.placeholder:
+        return f"Exercise {key}: no answer yet. {verdict.text}"
     if verdict.right:
         _ATTEMPTS.pop(key, None)
         return f"Exercise {key}: right. Well done."

@@ -58,6 +58,7 @@ class Outcome:
     value: Any = None         # the returned value (kind "value")
     error: str = ""           # "ZeroDivisionError: division by zero (line 3 of your code)"
     seconds: float = 0.0
+    not_written: bool = False  # it raised NotImplementedError: the notebook's placeholder
 
 
 def _learner_files(fn) -> set[str]:
@@ -144,7 +145,8 @@ def run(fn: Callable, args: Sequence, time_limit: float = TIME_LIMIT) -> Outcome
         raise
     except BaseException as exc:  # noqa: BLE001 - SystemExit from the learner's code too
         return Outcome("error", error=_error_line(exc, files),
-                       seconds=time.monotonic() - start)
+                       seconds=time.monotonic() - start,
+                       not_written=type(exc) is NotImplementedError)
     return Outcome("value", value=value, seconds=time.monotonic() - start)
 
 
@@ -306,6 +308,10 @@ class CodeCheck:
                 return Verdict(False, f"{head} it did not finish within {self.time_limit:g} s "
                                       "and was stopped. An endless loop? Check that the loop's "
                                       "condition becomes false.")
+            if out.kind == "error" and out.not_written:
+                return Verdict(False, f"Write the body of {self.name} in place of `raise "
+                                      "NotImplementedError`, then run the cell again.",
+                               placeholder=True)
             if out.kind == "error":
                 return Verdict(False, f"{head} it raised {out.error}.")
             if out.value is None:
