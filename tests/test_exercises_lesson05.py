@@ -1,34 +1,58 @@
-"""Lesson 05 checkers accept the right answers and reject wrong ones."""
+"""Lesson 05's exercises: worked solutions accepted, typical mistakes get their hint, and the
+neuron's forward pass as code."""
 
 from __future__ import annotations
 
 import math
 
-from ann_helpers.exercises import check, grade
+import numpy as np
+
+from ann_helpers.exercises import get, grade
 
 
-def test_05_1_neuron_output():
-    right = 1 / (1 + math.exp(-(2 * 1 - 1 * 3 + 0.5 * 2 - 1)))     # sigmoid(-1)
-    assert grade("05.1", right)
-    assert grade("05.1", round(right, 4))
-    assert not grade("05.1", -1.0)                 # u, not y
-    assert not grade("05.1", 1 - right)
-    assert not grade("05.1", "0.2689")
+def verdict(key, answer):
+    return get(key).is_right(answer)
 
 
-def test_05_2_parameter_count():
-    assert grade("05.2", (10 * 5 + 5) + (5 * 5 + 5) + (5 * 1 + 1))
-    assert not grade("05.2", 10 * 5 + 5 * 5 + 5 * 1)    # weights only
-    assert not grade("05.2", [91])
+def test_05_1_one_neuron():
+    u = 2 * 1 + (-1) * 3 + 0.5 * 2 - 1
+    assert grade("05.1", 1 / (1 + math.exp(-u))) and grade("05.1", 0.2689)
+    assert verdict("05.1", u).text.startswith("That is u, the weighted sum plus bias")
+    assert verdict("05.1", 0.269).text.startswith("Close, but not to 4 decimals")
+
+
+def test_05_2_parameters():
+    assert grade("05.2", 91)
+    assert verdict("05.2", 80).text == ("You counted the weights; every neuron after the input "
+                                        "also has a bias.")
 
 
 def test_05_3_sigmoid_derivative():
-    assert grade("05.3", 0.8 * 0.2)
-    assert not grade("05.3", 0.8)
-    assert not grade("05.3", None)
+    assert grade("05.3", 0.16) and grade("05.3", "4/25")
+    assert verdict("05.3", 0.8 * (1 - 0.8) + 0.0539).text == (
+        "That is g'(0.8); but 0.8 is the value g(u), not u.")
 
 
-def test_check_prints_hint_not_answer(capsys):
-    check("05.2", 85)
-    out = capsys.readouterr().out
-    assert "not yet" in out and "n_in * n_out" in out and "91" not in out
+def neuron_output(x, w, b, g):
+    return g(np.dot(w, x) + b)
+
+
+def test_05_4_neuron_output():
+    assert grade("05.4", neuron_output)
+
+
+def test_05_4_the_activation_inside_the_sum_is_caught():
+    def inside(x, w, b, g):
+        return sum(g(wi * xi) for wi, xi in zip(w, x, strict=True)) + b
+
+    assert verdict("05.4", inside).text.startswith(
+        "Case 1 of 5, neuron_output(x = (1.0, 3.0, 2.0), w = (2.0, -1.0, 0.5), b = -1, "
+        "g = sigmoid): expected one number, y = g(w . x + b), between 0 and 1 for the sigmoid; ")
+
+
+def test_05_4_an_array_instead_of_a_number():
+    def vector(x, w, b, g):
+        return g(np.multiply(w, x) + b)
+
+    assert verdict("05.4", vector).text.endswith(
+        "it should return one number, but returned array([0.73105858, 0.01798621, 0.5 ]).")

@@ -1,36 +1,61 @@
-"""Lesson 06 checkers accept the right answers and reject wrong ones."""
+"""Lesson 06's exercises: worked solutions accepted, typical mistakes get their hint, and the
+loss with its gradient as code."""
 
 from __future__ import annotations
 
-import math
+import numpy as np
 
-from ann_helpers.exercises import check, grade
+from ann_helpers.exercises import get, grade
+
+
+def verdict(key, answer):
+    return get(key).is_right(answer)
 
 
 def test_06_1_squared_error():
-    assert grade("06.1", 0.5 * (0.5**2 + 0.5**2 + 0.0))
-    assert not grade("06.1", 0.5)                  # forgot the 1/2
-    assert not grade("06.1", "0.25")
+    assert grade("06.1", 0.25) and grade("06.1", "1/4")
+    assert verdict("06.1", 0.5).text == "Do not forget the factor 1/2."
 
 
 def test_06_2_partial_derivative():
     f = 1 * 2 + 1 * (-1) + 1
-    assert grade("06.2", (f - 4) * 2)
-    assert not grade("06.2", f - 4)                # forgot df/da = x1
-    assert not grade("06.2", None)
+    assert grade("06.2", (f - 4) * 2) and grade("06.2", "-4")
+    assert verdict("06.2", 4).text.startswith("Mind the sign of (f - y)")
+    assert verdict("06.2", -2).text == ("That is dL/df; the chain rule multiplies by "
+                                        "df/da = x1.")
 
 
 def test_06_3_cross_entropy_gradient():
-    e = [math.exp(2), math.exp(1), 1.0]
-    p = [v / sum(e) for v in e]
-    assert grade("06.3", [p[0] - 1, p[1], p[2]])
-    assert grade("06.3", (round(p[0] - 1, 3), round(p[1], 3), round(p[2], 3)))
-    assert not grade("06.3", p)                    # softmax without subtracting the label
-    assert not grade("06.3", [p[0] - 1, p[1]])     # wrong length
-    assert not grade("06.3", "softmax - onehot")
+    e = np.exp([2.0, 1.0, 0.0])
+    assert grade("06.3", e / e.sum() - [1, 0, 0]) and grade("06.3", (-0.335, 0.245, 0.090))
+    assert verdict("06.3", e / e.sum()).text == ("That is softmax(z); the gradient subtracts "
+                                                 "the one-hot label.")
 
 
-def test_check_prints_hint_not_answer(capsys):
-    check("06.1", 0.5)
-    out = capsys.readouterr().out
-    assert "not yet" in out and "factor 1/2" in out and "0.25" not in out
+def loss_and_gradient(a, b, c, x1, x2, y):
+    e = a * x1 + b * x2 + c - y
+    return 0.5 * e**2, [e * x1, e * x2, e]
+
+
+def test_06_4_loss_and_gradient():
+    assert grade("06.4", loss_and_gradient)
+
+
+def test_06_4_the_sign_of_the_error_is_caught():
+    def y_minus_f(a, b, c, x1, x2, y):
+        e = y - (a * x1 + b * x2 + c)
+        return 0.5 * e**2, [e * x1, e * x2, e]
+
+    assert verdict("06.4", y_minus_f).text == (
+        "Case 1 of 4, loss_and_gradient(a = b = c = 1, x1 = 2, x2 = -1, y = 4): expected a pair "
+        "(L, grad): L a number >= 0, grad three numbers (dL/da, dL/db, dL/dc); grad: the shape "
+        "(3,) is right, but entries 0, 1, 2 are not ([4.0, -2.0, 2.0]).")
+
+
+def test_06_4_forgetting_the_half_is_caught():
+    def no_half(a, b, c, x1, x2, y):
+        L, grad = loss_and_gradient(a, b, c, x1, x2, y)
+        return 2 * L, grad
+
+    assert verdict("06.4", no_half).text.endswith("L: it returned 4.0, which is not the right "
+                                                  "value.")

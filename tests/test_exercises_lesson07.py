@@ -1,37 +1,64 @@
-"""Lesson 07 exercise checkers accept the right answer and reject wrong ones."""
+"""Lesson 07's exercises: worked solutions (written out from the forward values, as a learner
+would) are accepted, typical mistakes get their hint, and dL/dw4 as code."""
 
 from __future__ import annotations
 
-from ann_helpers.exercises import grade, lesson07
+from ann_helpers.exercises import get, grade
 from ann_helpers.network import LESSON_PARAMS, LESSON_X, LESSON_Y, TinyNet
 
 
+def verdict(key, answer):
+    return get(key).is_right(answer)
+
+
 def _by_hand():
-    """The answers written out from the forward values, as a learner would."""
-    v = TinyNet(LESSON_PARAMS)
-    v.loss(LESSON_X, LESSON_Y)
-    v, p = v.values, LESSON_PARAMS
+    net = TinyNet(LESSON_PARAMS)
+    net.loss(LESSON_X, LESSON_Y)
+    v, p = net.values, LESSON_PARAMS
     delta3 = (v["y1_hat"] - v["y1"]) * 1.0
     delta4 = (v["y2_hat"] - v["y2"]) * 1.0
     dw6 = delta3 * v["h2"]
+    one_chain = delta3 * p["w6"] * v["h2"] * (1 - v["h2"]) * v["x2"]
     dw4 = (delta3 * p["w6"] + delta4 * p["w8"]) * v["h2"] * (1 - v["h2"]) * v["x2"]
     w5_new = p["w5"] - 0.5 * delta3 * v["h1"]
-    return dw6, dw4, w5_new
+    return dw6, dw4, one_chain, w5_new
 
 
-def test_right_answers_are_accepted_even_rounded():
-    dw6, dw4, w5_new = _by_hand()
+def test_07_1_to_07_3_by_hand():
+    dw6, dw4, one_chain, w5_new = _by_hand()
     assert grade("07.1", dw6) and grade("07.1", round(dw6, 3))
     assert grade("07.2", dw4) and grade("07.2", round(dw4, 3))
     assert grade("07.3", w5_new) and grade("07.3", round(w5_new, 3))
+    assert verdict("07.1", -dw6).text.startswith("dL/dy1_hat = y1_hat - y1")
+    assert verdict("07.2", one_chain).text.startswith("That is the chain through y1_hat only")
+    assert verdict("07.3", 0.5 + (w5_new - 0.5) * -1).text.startswith("The step subtracts")
 
 
-def test_wrong_answers_are_rejected():
-    dw6, dw4, w5_new = _by_hand()
-    assert not grade("07.1", -dw6)                          # sign of (y1_hat - y1) flipped
-    assert not grade("07.1", lesson07.GRADS["w5"])          # h1 instead of h2
-    assert not grade("07.2", dw4 / lesson07.VALUES["h2"] / (1 - lesson07.VALUES["h2"]))
-    assert not grade("07.2", lesson07.GRADS["w3"])          # x1 instead of x2
-    assert not grade("07.3", LESSON_PARAMS["w5"] + 0.5 * lesson07.GRADS["w5"])  # uphill
-    assert not grade("07.3", "0.74")                        # a string, not a number
-    assert not grade("07.1", None)
+def dL_dw4(v, p):  # noqa: N802 - the lesson's notation
+    delta3 = v["y1_hat"] - v["y1"]
+    delta4 = v["y2_hat"] - v["y2"]
+    return (delta3 * p["w6"] + delta4 * p["w8"]) * v["h2"] * (1 - v["h2"]) * v["x2"]
+
+
+def test_07_4_dL_dw4():
+    assert grade("07.4", dL_dw4)
+
+
+def test_07_4_one_chain_only_is_caught():
+    def one_chain(v, p):
+        return (v["y1_hat"] - v["y1"]) * p["w6"] * v["h2"] * (1 - v["h2"]) * v["x2"]
+
+    text = verdict("07.4", one_chain).text
+    assert text.startswith("Case 1 of 4, dL_dw4(the lesson's values v and weights p): expected "
+                           "one number, dL/dw4 (the sum of the chains through y1_hat and "
+                           "y2_hat); it ")
+
+
+def test_07_4_a_missing_key_is_reported_in_one_line():
+    def typo(v, p):
+        return v["delta3"]
+
+    line = typo.__code__.co_firstlineno + 1
+    assert verdict("07.4", typo).text == (
+        "Case 1 of 4, dL_dw4(the lesson's values v and weights p): it raised KeyError: "
+        f"'delta3' (line {line} of your code).")

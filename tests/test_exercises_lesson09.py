@@ -1,41 +1,73 @@
-"""Lesson 09's checkers accept the right answers and reject wrong ones and wrong types."""
+"""Lesson 09's exercises: worked solutions accepted, typical mistakes get their hint, and
+accuracy with the confusion matrix as code, against digits.accuracy/confusion_matrix."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
-import pytest
 
-from ann_helpers.exercises import check, grade
+from ann_helpers.exercises import get, grade
 from ann_helpers.exercises.lesson09 import CONFUSION, n_parameters
 
 
-def test_parameter_count():
+def verdict(key, answer):
+    return get(key).is_right(answer)
+
+
+def test_09_1_parameter_count():
     assert n_parameters((64, 32, 10)) == 2410
-    assert grade("09.1", 64 * 32 + 32 + 32 * 10 + 10)
-    assert not grade("09.1", 64 * 32 + 32 * 10)        # forgot the biases
-    assert not grade("09.1", "2410")
+    assert grade("09.1", 64 * 32 + 32 + 32 * 10 + 10) and grade("09.1", "2410")
+    assert verdict("09.1", 64 * 32 + 32 * 10).text.startswith("You counted the weights")
 
 
-def test_cross_entropy_of_one_example():
-    assert grade("09.2", -math.log(0.8))
-    assert grade("09.2", 0.2231)
-    assert not grade("09.2", math.log(0.8))            # the sign
-    assert not grade("09.2", -math.log10(0.8))         # the wrong logarithm
-    assert not grade("09.2", [0.2231])
+def test_09_2_cross_entropy_of_one_example():
+    assert grade("09.2", -math.log(0.8)) and grade("09.2", 0.223) and grade("09.2", 0.2231)
+    assert verdict("09.2", math.log(0.8)).text == ("The loss is minus the log: a loss is never "
+                                                   "negative.")
+    assert verdict("09.2", -math.log10(0.8)).text.startswith("That is the base-10 logarithm")
 
 
-def test_accuracy_from_confusion_matrix():
-    assert grade("09.3", 139 / 150)
-    assert grade("09.3", float(np.trace(CONFUSION) / CONFUSION.sum()))
-    assert not grade("09.3", 139)                      # a count, not a fraction
-    assert not grade("09.3", 50 / 52)                  # one class only
-    assert not grade("09.3", None)
+def test_09_3_accuracy_from_confusion_matrix():
+    assert grade("09.3", 139 / 150) and grade("09.3", "139/150") and grade("09.3", 0.927)
+    assert verdict("09.3", 139).text.startswith("That is a count of right answers")
+    assert verdict("09.3", "92.7%").text == ("Give the number itself, not a percentage "
+                                             "(92 % is 0.92).")
+    assert not grade("09.3", 50 / 52)
+    assert int(np.trace(CONFUSION)) == 139
 
 
-@pytest.mark.parametrize("key", ["09.1", "09.2", "09.3"])
-def test_check_never_prints_the_answer(key, capsys):
-    check(key, 12345.0)
-    out = capsys.readouterr().out
-    assert "not yet" in out and "2410" not in out and "0.22" not in out and "0.926" not in out
+def evaluate(y_true, y_pred, n_classes):
+    accuracy = np.mean(np.asarray(y_true) == np.asarray(y_pred))
+    C = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred, strict=True):
+        C[t, p] += 1
+    return accuracy, C
+
+
+def test_09_4_evaluate():
+    assert grade("09.4", evaluate)
+
+
+def test_09_4_a_transposed_matrix_is_caught():
+    def transposed(y_true, y_pred, n_classes):
+        accuracy, C = evaluate(y_true, y_pred, n_classes)
+        return accuracy, C.T
+
+    assert verdict("09.4", transposed).text == (
+        "Case 4 of 5, evaluate(y_true = [1], y_pred = [0], n_classes = 2): expected a pair "
+        "(accuracy, C): accuracy between 0 and 1, C a 2 x 2 array of counts, rows the true "
+        "classes, summing to 1 (one example); C: the shape (2, 2) is right, but entries "
+        "(0, 1), (1, 0) are not (array([[0, 1], [0, 0]])).")
+
+
+def test_09_4_a_matrix_sized_by_the_classes_seen_is_caught():
+    def by_seen_classes(y_true, y_pred, n_classes):
+        k = int(max(max(y_true), max(y_pred))) + 1
+        return evaluate(y_true, y_pred, k)
+
+    assert verdict("09.4", by_seen_classes).text.startswith(
+        "Case 3 of 5, evaluate(y_true = [2, 0, 1], y_pred = [2, 0, 1], n_classes = 4): "
+        "expected a pair (accuracy, C): accuracy between 0 and 1, C a 4 x 4 array of counts, "
+        "rows the true classes, summing to 3 (class 3 never occurs); C: it should return shape "
+        "(4, 4), but the result has shape (3, 3) (")
