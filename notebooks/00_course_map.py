@@ -132,10 +132,20 @@ demo.snapshot()
 demo.ui
 
 # %% [markdown]
-# Each lesson ends with three short exercises. Replace `None` with your answer and run the
-# cell: the checker says *right* or *not yet* with a hint, never the answer itself. A worked
-# solution sits in a collapsed cell under each exercise: click the three dots (or the bar at
-# the cell's left) to expand it.
+# Each lesson ends with exercises of five kinds: a **number** (or a few) at a stated
+# precision ("to 4 decimals", "a whole number"), a **choice** between offered words, a
+# **word**, **code** (you write a small function; the checker runs it on several test cases
+# and says which one fails, and why) and a **prediction** (say what an explorer will show
+# before you move its slider). Replace `None` with your answer, or write the function's body
+# in place of `raise NotImplementedError`, and run the cell: the checker says *right* or
+# *not yet* with a hint (a more specific one on the next try), never the answer itself. A
+# worked solution sits in a collapsed cell under each exercise: click the three dots (or the
+# bar at the cell's left) to expand it. How many exercises of each kind every lesson has:
+
+# %%
+from ann_helpers.exercises import kinds_table
+
+print(kinds_table())
 
 # %% [markdown]
 # ## How to run the course

@@ -322,3 +322,20 @@ def neuron_output(x, w, b, g):
 
 
 check("05.4", neuron_output)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 3, keep
+# w1 = 1, w2 = −1, b = 0.5. Before you switch the activation to `relu`: what will the neuron
+# output at the corner (x1, x2) = (−2, 2), the top-left corner of the picture? (to 2
+# decimals) Check here, then switch and look at the colour there.
+
+# %%
+answer = None   # replace None with your prediction
+check("05.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): u = 1*(-2) + (-1)*2 + 0.5 = -3.5 < 0, and ReLU is 0 for
+# every negative u: the whole half-plane on that side of the boundary is flat 0 (the sigmoid
+# would give 0.03 there, small but not 0).
+u_corner = 1 * (-2) + (-1) * 2 + 0.5
+check("05.5", max(0.0, u_corner))

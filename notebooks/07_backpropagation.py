@@ -335,3 +335,20 @@ def dL_dw4(v, p):
 
 
 check("07.4", dL_dw4)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** The learning-rate explorer of section 9
+# trains on the one example for 30 steps; at lr = 0.2 the loss falls. Before you move the
+# slider to lr = 2.5: will the loss after 30 steps be lower than at the start (`"falls"`) or
+# higher (`"grows"`)? Check here, then move the slider and read the status line.
+
+# %%
+answer = None   # replace None with "falls" or "grows"
+check("07.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): a network's loss near a minimum is a bowl, and lesson 03
+# showed what a step past the bowl's stability limit does: it overshoots by more than it
+# corrects. At lr = 2.5 the steps are past it, and the loss grows from step to step.
+history_25 = TinyNet(LESSON_PARAMS).fit(LESSON_X, LESSON_Y, lr=2.5, steps=30)
+check("07.5", "grows" if history_25.diverged or history_25[-1] > history_25[0] else "falls")

@@ -299,3 +299,20 @@ def one_epoch(mlp, X, labels, lr, batch_size, order):
 
 
 check("08.4", one_epoch)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 4, set
+# lr = 2. Before you compare batch size 1 (SGD) with batch size 5: which run will end with
+# the lower loss on all points, `"sgd"` or `"minibatch"`? Check here, then move the sliders
+# and compare the status lines.
+
+# %%
+answer = None   # replace None with "sgd" or "minibatch"
+check("08.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): SGD makes 40 updates per epoch, each in the direction
+# a single point wants; at a large lr those steps jump around and the loss ends high. A
+# batch of 5 averages 5 gradients: fewer but steadier steps. (The explorer's status lines:
+# loss on all points 0.538 -> 1.995 with batch size 1, 0.538 -> 0.288 with batch size 5.)
+check("08.5", "minibatch")

@@ -176,7 +176,8 @@ def test_word_and_choice():
     assert c("LEFT") and c(" left ") and c("\uff4c\uff45\uff46\uff54")  # full-width letters
     assert c("right") == Verdict(False, "f grows to the right.")
     assert c("up") == Verdict(False, "Answer with one of: 'left', 'right'.")
-    assert c(3) == Verdict(False, 'The answer is a word in quotes, e.g. "left"; got 3.')
+    assert c(3) == Verdict(False, "Answer with one of: 'left', 'right' (a word in quotes); "
+                                  "got 3.")
     with pytest.raises(ValueError, match=r"right must be one of the options \['a', 'b'\], "
                                          r"got 'c'"):
         choice(("a", "b"), "c")

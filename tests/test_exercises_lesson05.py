@@ -56,3 +56,12 @@ def test_05_4_an_array_instead_of_a_number():
 
     assert verdict("05.4", vector).text.endswith(
         "it should return one number, but returned array([0.73105858, 0.01798621, 0.5 ]).")
+
+
+def test_05_5_predict_relu_at_the_corner():
+    assert get("05.5").kind == "prediction"
+    assert grade("05.5", 0) and grade("05.5", "0.00") and grade("05.5", -0.0)
+    assert verdict("05.5", -3.5).text == ("That is u at the corner; the neuron outputs g(u), "
+                                          "and ReLU cuts every negative u to 0.")
+    assert verdict("05.5", 0.03).text == ("That is the sigmoid's output there; ReLU treats a "
+                                          "negative u differently.")

@@ -62,3 +62,11 @@ def test_07_4_a_missing_key_is_reported_in_one_line():
     assert verdict("07.4", typo).text == (
         "Case 1 of 4, dL_dw4(the lesson's values v and weights p): it raised KeyError: "
         f"'delta3' (line {line} of your code).")
+
+
+def test_07_5_predict_the_loss_at_a_large_learning_rate():
+    history = TinyNet(LESSON_PARAMS).fit(LESSON_X, LESSON_Y, lr=2.5, steps=30)
+    assert history.diverged or history[-1] > history[0]
+    assert get("07.5").kind == "prediction"
+    assert grade("07.5", "grows") and grade("07.5", " Grows ")
+    assert verdict("07.5", "falls").text.startswith("A larger step is not always faster")

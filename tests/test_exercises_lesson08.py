@@ -77,3 +77,21 @@ def test_08_4_not_updating_the_weights_is_caught():
     text = verdict("08.4", no_update).text
     assert text.endswith("the batch losses: the shape (3,) is right, but entries 1, 2 are not "
                          f"({text.rsplit('(', 1)[1]}")
+
+
+def test_08_5_predict_sgd_against_minibatches():
+    from ann_helpers.explorers.training import BatchSizeExplorer
+
+    explorer = BatchSizeExplorer(lr=2.0, batch_size=1)
+    sgd = explorer.status
+    mini = explorer.set(lr=2.0, batch_size=5)
+
+    def final_loss(status):  # "... loss on all points 0.538 -> 0.288, accuracy 90%"
+        return float(status.split(" -> ")[1].split(",")[0])
+
+    assert final_loss(mini) < final_loss(sgd)  # what the explorer shows a learner
+    assert get("08.5").kind == "prediction"
+    assert grade("08.5", "minibatch") and grade("08.5", "MiniBatch")
+    assert verdict("08.5", "sgd").text.startswith("SGD makes five times as many updates")
+    assert verdict("08.5", 5).text == ("Answer with one of: 'sgd', 'minibatch' (a word in "
+                                       "quotes); got 5.")

@@ -40,7 +40,7 @@ from .runner import Case, CodeCheck, code
 KINDS = ("number", "choice", "word", "code", "prediction")
 
 __all__ = ["KINDS", "Case", "Exercise", "Verdict", "all_exercises", "check", "choice", "code",
-           "counts_by_lesson", "exercise", "get", "grade", "number", "numbers_close",
+           "counts_by_lesson", "exercise", "get", "grade", "kinds_table", "number", "numbers_close",
            "reset_hints", "word"]
 
 
@@ -127,6 +127,21 @@ def counts_by_lesson() -> dict[str, dict[str, int]]:
         row = table.setdefault(ex.lesson, dict.fromkeys(KINDS, 0))
         row[ex.kind] += 1
     return table
+
+
+def kinds_table() -> str:
+    """The exercises of each kind, lesson by lesson, as an aligned text table (the course map
+    prints it, so it always counts what is registered)."""
+    table = counts_by_lesson()
+    head = ["lesson", *KINDS, "all"]
+    rows = [[lesson, *(str(row[k]) for k in KINDS), str(sum(row.values()))]
+            for lesson, row in table.items()]
+    totals = [sum(int(r[i + 1]) for r in rows) for i in range(len(KINDS) + 1)]
+    rows.append(["all", *map(str, totals)])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
+                       enumerate(zip(r, widths, strict=True))) for r in [head, *rows]]
+    return "\n".join(lines)
 
 
 # -- answer predicates ----------------------------------------------------------------------
@@ -274,6 +289,9 @@ class choice:  # noqa: N801
     def __call__(self, answer) -> Verdict:
         got = read_word(answer)
         if isinstance(got, Problem):
+            if not isinstance(answer, str):
+                return Verdict(False, f"Answer with one of: {', '.join(map(repr, self.options))} "
+                                      f"(a word in quotes); got {safe_repr(answer)}.")
             return Verdict(False, got.text)
         if got not in self._options:
             return Verdict(False, f"Answer with one of: {', '.join(map(repr, self.options))}.")

@@ -82,3 +82,21 @@ exercise(
     more="u = sum(wi * xi for wi, xi in zip(w, x)) + b, or np.dot(w, x) + b; return g(u).",
 )
 
+
+#: exercise 05.5 (prediction): the explorer's colour at a corner, before choosing ReLU
+CORNER, EXPLORER_W, EXPLORER_B = (-2.0, 2.0), (1.0, -1.0), 0.5
+_U_CORNER = float(pre_activation(CORNER, EXPLORER_W, EXPLORER_B))
+exercise(
+    "05.5",
+    f"In the explorer, keep w1 = {EXPLORER_W[0]:g}, w2 = {EXPLORER_W[1]:g}, "
+    f"b = {EXPLORER_B:g}. Before you switch the activation to relu: what will the neuron "
+    f"output at the corner (x1, x2) = {CORNER}?",
+    number(neuron(CORNER, EXPLORER_W, EXPLORER_B, "relu"), decimals=2, mistakes={
+        _U_CORNER: "That is u at the corner; the neuron outputs g(u), and ReLU cuts every "
+                   "negative u to 0.",
+        float(neuron(CORNER, EXPLORER_W, EXPLORER_B, "sigmoid")): "That is the sigmoid's "
+        "output there; ReLU treats a negative u differently."}),
+    hint="First u = w1 x1 + w2 x2 + b at the corner, then ReLU(u) = max(0, u).",
+    more="u at (-2, 2) is negative: what does ReLU give for every negative u?",
+    kind="prediction",
+)

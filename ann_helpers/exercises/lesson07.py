@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..network import LESSON_PARAMS, LESSON_X, LESSON_Y, PARAM_NAMES, TinyNet
-from . import exercise, number
+from . import choice, exercise, number
 from .runner import Case, code, compare_number
 
 _net = TinyNet(LESSON_PARAMS)
@@ -88,4 +88,23 @@ exercise(
          "outputs.",
     more="delta3 = y1_hat - y1, delta4 = y2_hat - y2; dL/dh2 = delta3 * p['w6'] + delta4 * "
          "p['w8']; then times h2 (1 - h2) and times x2.",
+)
+
+#: exercise 07.5 (prediction): does the loss fall or grow at a large learning rate?
+PREDICT_LR, PREDICT_STEPS = 2.5, 30
+_HISTORY = TinyNet(LESSON_PARAMS).fit(LESSON_X, LESSON_Y, lr=PREDICT_LR, steps=PREDICT_STEPS)
+_FATE = "grows" if _HISTORY.diverged or _HISTORY[-1] > _HISTORY[0] else "falls"
+exercise(
+    "07.5",
+    f"In the learning-rate explorer ({PREDICT_STEPS} steps on the one example), the loss falls "
+    f"at lr = 0.2. Before you move the slider to lr = {PREDICT_LR:g}: will the loss after "
+    f"{PREDICT_STEPS} steps be lower than at the start ('falls') or higher ('grows')?",
+    choice(("falls", "grows"), _FATE, mistakes={
+        "falls": "A larger step is not always faster: think of lesson 03's stability limit, "
+                 "lr < 2/f''."}),
+    hint="Lessons 03 and 04: what happens to gradient descent when lr passes the stability "
+         "limit?",
+    more="Past the limit every step overshoots by more than it corrects: the loss of the "
+         "network behaves like f(x) = x^2 with lr above 1.",
+    kind="prediction",
 )

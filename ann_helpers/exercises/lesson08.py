@@ -8,9 +8,10 @@ import math
 
 import numpy as np
 
+from ..explorers.training import EPOCHS, N_POINTS
 from ..network import MLP
-from ..training import two_moons
-from . import exercise, number
+from ..training import new_classifier, two_moons
+from . import choice, exercise, number
 from .runner import Case, code, compare_array, compare_parts
 
 N, BATCH = 200, 16
@@ -108,4 +109,31 @@ exercise(
     more="for start in range(0, len(X), batch_size): batch = order[start:start + batch_size]; "
          "loss, grads = ...; mlp.params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) "
          "in zip(mlp.params, grads)]; keep each loss in a list.",
+)
+
+
+#: exercise 08.5 (prediction): SGD against minibatches at a large learning rate
+def _explorer_loss(lr: float, batch_size: int) -> float:
+    """The loss on all points after the explorer's training (its data, network and epochs)."""
+    X, labels = two_moons(N_POINTS, noise=0.15, seed=1)
+    mlp = new_classifier(seed=0, hidden=8)
+    mlp.fit(X, labels, lr=lr, epochs=EPOCHS, batch_size=batch_size)
+    return mlp.loss(X, labels)
+
+
+PREDICT_LR = 2.0
+_LOWER = ("sgd" if _explorer_loss(PREDICT_LR, 1) < _explorer_loss(PREDICT_LR, 5)
+          else "minibatch")
+exercise(
+    "08.5",
+    f"In the explorer, set lr = {PREDICT_LR:g}. Before you compare batch size 1 (SGD) with "
+    "batch size 5: which run will end with the lower loss on all points, 'sgd' or "
+    "'minibatch'?",
+    choice(("sgd", "minibatch"), _LOWER, mistakes={
+        "sgd": "SGD makes five times as many updates, but each one follows a single point: "
+               "how noisy is a large step in the direction one point wants?"}),
+    hint="Same lr, same epochs: which run's steps follow a noisier gradient?",
+    more="A batch of 5 averages 5 gradients, so its steps are steadier; with a large lr the "
+         "noise of single-point steps is amplified.",
+    kind="prediction",
 )
