@@ -28,6 +28,7 @@ from ann_helpers.exercises import (
     word,
 )
 from ann_helpers.exercises.answers import read_number, safe_repr
+from ann_helpers.exercises.runner import CodeCheck
 
 KEY = "99.1"  # a key no lesson uses, registered only for these tests
 EXPECTED = -1.5
@@ -224,7 +225,13 @@ def test_every_registered_exercise_is_well_formed():
         assert ex.question.strip() and ex.hint.strip() and ex.more.strip()
         assert ex.kind in KINDS
         if ex.kind == "number":
-            assert ex.precision and ex.question.endswith(f"({ex.precision})"), key
+            assert ex.precision and ex.question.endswith(f"({ex.precision})"), (
+                f"{key}: a number exercise states its precision: use number(..., decimals=k) "
+                "or number(..., whole=True) (or numbers_close)")
+        if ex.kind == "code":
+            assert isinstance(ex.is_right, CodeCheck), (
+                f"{key}: a code exercise runs on the shared runner: build its predicate with "
+                "ann_helpers.exercises.runner.code(...)")
 
 
 def test_every_lesson_has_a_code_exercise_and_the_counts_add_up():
@@ -233,3 +240,27 @@ def test_every_lesson_has_a_code_exercise_and_the_counts_add_up():
         assert table[lesson]["code"] >= 1, lesson
     assert sum(sum(row.values()) for row in table.values()) == len(all_exercises())
     assert all(list(row) == list(KINDS) for row in table.values())
+
+
+def _shown_forms(ex) -> list[str]:
+    """How the expected answer would look if a hint gave it away."""
+    pred = ex.is_right
+    if isinstance(pred, number):
+        value = float(pred._want)
+        if pred.whole:
+            text = str(int(value))
+            return [text, f"{int(value):,}"] if len(text) >= 2 else []
+        places = pred.decimals if pred.decimals is not None else 6
+        return [f"{value:.{places}f}", f"{value:.{places}f}".rstrip("0")]
+    if isinstance(pred, choice):
+        return [pred.right]
+    return []
+
+
+def test_no_hint_gives_the_answer_away():
+    for key, ex in all_exercises().items():
+        hints = [ex.hint, ex.more, *getattr(ex.is_right, "mistakes", {}).values()]
+        for shown in _shown_forms(ex):
+            for hint in hints:
+                assert f" {shown.lower()} " not in " " + " ".join(
+                    hint.lower().replace(",", " ").replace(":", " ").split()) + " ", (key, hint)

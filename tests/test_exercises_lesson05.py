@@ -61,7 +61,7 @@ def test_05_4_an_array_instead_of_a_number():
 def test_05_5_predict_relu_at_the_corner():
     assert get("05.5").kind == "prediction"
     assert grade("05.5", 0) and grade("05.5", "0.00") and grade("05.5", -0.0)
-    assert verdict("05.5", -3.5).text == ("That is u at the corner; the neuron outputs g(u), "
-                                          "and ReLU cuts every negative u to 0.")
+    assert verdict("05.5", -3.5).text == ("That is u at the corner; the neuron outputs g(u): "
+                                          "what does ReLU do with a negative u?")
     assert verdict("05.5", 0.03).text == ("That is the sigmoid's output there; ReLU treats a "
                                           "negative u differently.")

@@ -8,9 +8,9 @@ import json
 import re
 
 import pytest
+from conftest import NOTEBOOKS
 
 from ann_helpers.exercises import all_exercises, kinds_table
-from conftest import NOTEBOOKS
 
 EXERCISES = all_exercises()
 

@@ -332,10 +332,13 @@ def reset_hints(key: str | None = None) -> None:
 
 
 def _placeholder_text(ex: Exercise) -> str:
-    if ex.kind == "code" or isinstance(ex.is_right, CodeCheck):
+    if isinstance(ex.is_right, CodeCheck):
         c = ex.is_right
         return (f"Exercise {ex.key}: no answer yet. Write your function {c.name}"
                 f"({', '.join(c.params)}), pass it to check, and run the cell again.")
+    if ex.kind == "code":
+        return (f"Exercise {ex.key}: no answer yet. Write your function, pass it to check, and "
+                "run the cell again.")
     return (f"Exercise {ex.key}: no answer yet. Replace None with your answer ({ex.what}) and "
             "run the cell again.")
 

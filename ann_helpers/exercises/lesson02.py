@@ -21,7 +21,8 @@ exercise(
               "visits whole numbers."}),
     hint="Try x + 1 first, then x - 1; keep going while f falls; stop at the first step that "
          "does not lower f.",
-    more="Tabulate f at 2, 1, 0, -1, -2 and walk the table; equal is not lower.",
+    more="Tabulate f at the whole numbers from 2 down to -3 and walk the table; equal is not "
+         "lower.",
 )
 
 #: exercise 02.2: the derivative's sign gives the direction without a trial

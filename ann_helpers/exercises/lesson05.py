@@ -92,8 +92,8 @@ exercise(
     f"b = {EXPLORER_B:g}. Before you switch the activation to relu: what will the neuron "
     f"output at the corner (x1, x2) = {CORNER}?",
     number(neuron(CORNER, EXPLORER_W, EXPLORER_B, "relu"), decimals=2, mistakes={
-        _U_CORNER: "That is u at the corner; the neuron outputs g(u), and ReLU cuts every "
-                   "negative u to 0.",
+        _U_CORNER: "That is u at the corner; the neuron outputs g(u): what does ReLU do "
+                   "with a negative u?",
         float(neuron(CORNER, EXPLORER_W, EXPLORER_B, "sigmoid")): "That is the sigmoid's "
         "output there; ReLU treats a negative u differently."}),
     hint="First u = w1 x1 + w2 x2 + b at the corner, then ReLU(u) = max(0, u).",
