@@ -80,8 +80,8 @@ exercise(
     code("trial_step", ("f", "x", "step"), _TRIAL, _trial_reference,
          compare=lambda got, want: compare_number(got, want, 1e-12)),
     hint="Compare f at the candidate with f at x: a move needs a strictly lower value.",
-    more="Use `if f(x + step) < f(x): return x + step`, the same for x - step, and return x "
-         "at the end.",
+    more="Compare with <, not <=: a tie is not a move. Try the right side first; only when it "
+         "does not lower f, try the left; when neither does, stay.",
 )
 
 #: exercise 02.5 (prediction): the explorer on two minima, before moving the sliders

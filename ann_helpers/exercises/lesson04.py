@@ -87,8 +87,9 @@ exercise(
          _compare_descend),
     hint="A while loop with two conditions: the gradient is still long, and the budget is "
          "not used up.",
-    more="steps = 0; g = grad(p); while np.linalg.norm(g) >= tol and steps < max_steps: "
-         "p = p - lr * g; steps += 1; g = grad(p). Then return p, steps.",
+    more="Count the steps in a variable. Loop while the gradient's length (np.linalg.norm) is "
+         "at least tol and the count is below max_steps, and compute the gradient again at "
+         "every new point: the stopping test is made where you stand.",
 )
 
 #: exercise 04.5 (prediction): the status of a run before moving the slider

@@ -79,7 +79,8 @@ exercise(
     code("neuron_output", ("x", "w", "b", "g"), _NEURON, _neuron_reference,
          compare=lambda got, want: compare_number(got, want, 1e-9)),
     hint="Two steps: the weighted sum u (one number), then g(u).",
-    more="u = sum(wi * xi for wi, xi in zip(w, x)) + b, or np.dot(w, x) + b; return g(u).",
+    more="The weighted sum pairs each input with its own weight (zip, or np.dot) and adds the "
+         "bias once; g is applied once, to that single number.",
 )
 
 

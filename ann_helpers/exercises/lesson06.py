@@ -88,5 +88,6 @@ exercise(
     code("loss_and_gradient", ("a", "b", "c", "x1", "x2", "y"), _LOSS, _loss_reference,
          _compare_loss),
     hint="Compute the error e = f - y once; L and all three derivatives use it.",
-    more="L = 0.5 * e**2; by the chain rule dL/da = e * x1, dL/db = e * x2, dL/dc = e * 1.",
+    more="Chain rule: dL/dp = dL/df * df/dp for each parameter p. What is dL/df for "
+         "L = 1/2 (f - y)^2, and what is df/dc?",
 )

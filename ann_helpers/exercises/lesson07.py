@@ -86,8 +86,9 @@ exercise(
          compare=lambda got, want: compare_number(got, want, 1e-9)),
     hint="First delta3 = dL/du3 and delta4 = dL/du4; w4 reaches L through h2 and both "
          "outputs.",
-    more="delta3 = y1_hat - y1, delta4 = y2_hat - y2; dL/dh2 = delta3 * p['w6'] + delta4 * "
-         "p['w8']; then times h2 (1 - h2) and times x2.",
+    more="The output deltas need no slope (identity outputs: o' = 1). dL/dh2 collects one "
+         "term per output, each through the weight from h2 to that output; then the "
+         "sigmoid's slope at h2 and the input that w4 multiplies.",
 )
 
 #: exercise 07.5 (prediction): does the loss fall or grow at a large learning rate?

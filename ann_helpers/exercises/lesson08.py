@@ -106,9 +106,9 @@ exercise(
          _epoch_reference, _compare_epoch, collect=_collect),
     hint="The inner loop of lesson 08's double loop, with `order` in place of a new "
          "shuffle.",
-    more="for start in range(0, len(X), batch_size): batch = order[start:start + batch_size]; "
-         "loss, grads = ...; mlp.params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) "
-         "in zip(mlp.params, grads)]; keep each loss in a list.",
+    more="Slice `order` in steps of batch_size (the last slice may be shorter). For each "
+         "slice: one call of mlp.loss_and_gradients, then a new mlp.params with every (W, b) "
+         "moved against its (dW, db); append the loss to a list.",
 )
 
 

@@ -102,6 +102,7 @@ exercise(
          _compare_evaluate),
     hint="The accuracy compares the two arrays element by element; C counts pairs "
          "(true, predicted).",
-    more="accuracy = np.mean(y_true == y_pred); C = np.zeros((n_classes, n_classes), int) and "
-         "C[t, p] += 1 for every pair (t, p) in zip(y_true, y_pred).",
+    more="Accuracy: the mean of the element-wise comparison. The matrix: start from zeros of "
+         "shape (n_classes, n_classes), even for classes that never occur, and add 1 at "
+         "[true, predicted] for each example (rows are the true classes).",
 )
