@@ -138,3 +138,35 @@ def test_warnings_from_the_learners_code_stay_silent(recwarn):
     out = run(lambda: np.float64(1e308) * 10, (), SHORT)
     assert out.kind == "value" and out.value == np.inf
     assert len(recwarn) == 0
+
+
+def test_a_driver_calls_the_learners_function_several_times():
+    """For exercises like 'write one momentum step' the checker drives the learner's function
+    through a scenario; errors still point at the learner's line, loops are still stopped."""
+    from ann_helpers.exercises.runner import Case, code, compare_number
+
+    def drive(step, x, times):
+        for _ in range(times):
+            x = step(x)
+        return x
+
+    check_ = code("halve", ("x",), [Case((8.0, 3), "x halved 3 times", "x = 8, 3 times")],
+                  reference=lambda x, times: x / 2**times,
+                  compare=lambda got, want: compare_number(got, want, 1e-12), drive=drive,
+                  time_limit=SHORT)
+    assert check_(lambda x: x / 2)
+    assert check_(lambda x: x / 3).text == ("Case 1 of 1, halve(x = 8, 3 times): expected x "
+                                            "halved 3 times; it returned 0.2962962962962963, "
+                                            "which is not the right value.")
+
+    def broken(x):
+        return x / 0
+
+    line = broken.__code__.co_firstlineno + 1
+    assert check_(broken).text == ("Case 1 of 1, halve(x = 8, 3 times): it raised "
+                                   f"ZeroDivisionError: float division by zero (line {line} of "
+                                   "your code).")
+    assert check_(_endless).text.startswith("Case 1 of 1, halve(x = 8, 3 times): it did not "
+                                            "finish within 0.3 s")
+    assert check_(lambda x, y: x).text == ("halve is called with 1 argument, (x); your "
+                                           "function takes '(x, y)'.")

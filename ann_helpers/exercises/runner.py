@@ -130,9 +130,12 @@ def _can_use_alarm() -> bool:
             and threading.current_thread() is threading.main_thread())
 
 
-def run(fn: Callable, args: Sequence, time_limit: float = TIME_LIMIT) -> Outcome:
-    """Call fn(*args) with a time limit; never raises (but for KeyboardInterrupt)."""
-    files = _learner_files(fn)
+def run(fn: Callable, args: Sequence, time_limit: float = TIME_LIMIT,
+        learner: Callable | None = None) -> Outcome:
+    """Call fn(*args) with a time limit; never raises (but for KeyboardInterrupt).
+    `learner`: the learner's own function when `fn` is a driver that calls it (its file gives
+    the line numbers of errors); default `fn` itself."""
+    files = _learner_files(fn if learner is None else learner)
     call = _call_with_alarm if _can_use_alarm() else _call_with_trace
     start = time.monotonic()
     try:
@@ -261,6 +264,7 @@ class CodeCheck:
     compare: Callable[[Any, Any], str | None]
     time_limit: float = TIME_LIMIT
     collect: Callable[[tuple, Any], Any] | None = None
+    drive: Callable | None = None
     kind: str = "code"
     precision: str = ""
     _wanted: list = field(default_factory=list, repr=False)
@@ -286,9 +290,10 @@ class CodeCheck:
         except (TypeError, ValueError):
             return None  # a builtin without a signature: let the call decide
         try:
-            sig.bind(*self.cases[0].args)
+            sig.bind(*[None] * len(self.params))
         except TypeError:
-            return (f"{self.name} is called with {len(self.params)} arguments, "
+            n = len(self.params)
+            return (f"{self.name} is called with {n} argument{'s' if n != 1 else ''}, "
                     f"({', '.join(self.params)}); your function takes "
                     f"{safe_repr(str(sig), 80)}.")
         return None
@@ -302,7 +307,10 @@ class CodeCheck:
         wanted = self.wanted()
         for i, (case, want) in enumerate(zip(self.cases, wanted, strict=True), start=1):
             args = copy.deepcopy(case.args)
-            out = run(fn, args, self.time_limit)
+            if self.drive is None:
+                out = run(fn, args, self.time_limit)
+            else:
+                out = run(self.drive, (fn, *args), self.time_limit, learner=fn)
             head = f"Case {i} of {len(self.cases)}, {self.call_text(case)}:"
             if out.kind == "timeout":
                 return Verdict(False, f"{head} it did not finish within {self.time_limit:g} s "
@@ -330,15 +338,20 @@ class CodeCheck:
 
 def code(name: str, params: Sequence[str], cases: Sequence[Case], reference: Callable,
          compare: Callable[[Any, Any], str | None], time_limit: float = TIME_LIMIT,
-         collect: Callable[[tuple, Any], Any] | None = None) -> CodeCheck:
+         collect: Callable[[tuple, Any], Any] | None = None,
+         drive: Callable | None = None) -> CodeCheck:
     """The predicate of a code exercise: the learner's function `name(*params)` must give, on
     every case, what `reference` gives (judged by `compare(got, wanted)`, which returns None or
     what is wrong in words). Cases run in order; the first failure is reported with its input,
     the property expected (`Case.expect`) and what came back; the reference's value is never
     printed. `collect(args, returned)`, when given, builds what is compared from the arguments
     after the call (for a function that updates an object in place) and what it returned.
+    `drive(fn, *args)`, when given, is called instead of ``fn(*args)`` (under the same time
+    limit and error capture): a scenario that calls the learner's function several times or
+    builds something around it (a computation graph, several steps); what it returns is
+    compared with `reference(*args)`.
     Each case gets fresh deep copies of its arguments."""
     if not cases:
         raise ValueError("cases must hold at least one Case")
     return CodeCheck(name, tuple(params), tuple(cases), reference, compare, time_limit,
-                     collect)
+                     collect, drive)
