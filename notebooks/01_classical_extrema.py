@@ -335,3 +335,20 @@ def sign_test(df, x0, h):
 
 
 check("01.4", sign_test)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the tangent explorer of section 1,
+# choose $f(x) = x^3 - 3x$. Before you move $a$ to 1: will the status line call $a = 1$ a
+# `"minimum"`, a `"maximum"` or `"neither"`? Check here, then move the slider and read the
+# status line.
+
+# %%
+answer = None  # replace None with "minimum", "maximum" or "neither"
+check("01.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution: f'(x) = 3x^2 - 3 is 0 at x = 1; f'(0.9) = -0.57 < 0 and f'(1.1) = 0.63 > 0,
+# so f falls and then rises: a minimum (and f''(1) = 6 > 0 agrees).
+cubic_slope = sp.diff(x**3 - 3 * x, x)
+print(f"f'(0.9) = {float(cubic_slope.subs(x, 0.9)):.2f}, f'(1.1) = {float(cubic_slope.subs(x, 1.1)):.2f}")
+check("01.5", sign_test(sp.lambdify(x, cubic_slope), 1.0, 0.1))

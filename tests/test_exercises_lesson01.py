@@ -83,3 +83,15 @@ def test_hints_do_not_give_the_answer_away():
             assert "not yet" in out
             assert f" {answer} " not in f" {out.lower()} " and "500,500" not in out
         reset_hints(key)
+
+
+def test_01_5_predict_the_tangent_explorer():
+    from ann_helpers.explorers.extrema import TangentExplorer
+
+    status = TangentExplorer(function="x^3 - 3x", x=1.0).status
+    assert status.endswith("f' changes from - to +: a minimum")   # what the learner will see
+    assert get("01.5").kind == "prediction"
+    assert grade("01.5", "minimum") and grade("01.5", "Minimum")
+    assert verdict("01.5", "maximum").text.startswith("Look at the sign of f' just left")
+    assert verdict("01.5", "saddle").text == ("Answer with one of: 'minimum', 'maximum', "
+                                              "'neither'.")

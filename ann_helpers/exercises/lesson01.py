@@ -95,3 +95,18 @@ exercise(
          "minimum. Any other pair of signs (both the same, or a zero) is neither a minimum "
          "nor a maximum by this test, except + then - (a maximum).",
 )
+
+#: exercise 01.5 (prediction): what the tangent explorer will say at a = 1 on x^3 - 3x
+CUBIC = x**3 - 3 * x
+exercise(
+    "01.5",
+    "In the tangent explorer, choose f(x) = x^3 - 3x. Before you move a to 1: will the status "
+    "line call a = 1 a 'minimum', a 'maximum' or 'neither'?",
+    choice(SIGN_OPTIONS, _sign_test_reference(None, 1.0, 1e-3, CUBIC), mistakes={
+        "maximum": "Look at the sign of f' just left and just right of 1: which way does f "
+                   "go on each side?",
+        "neither": "f'(1) = 0 here, and f' changes sign at 1: which way?"}),
+    hint="First check that f'(1) = 0, then look at the sign of f' on both sides.",
+    more="f'(x) = 3x^2 - 3: compute it at 0.9 and at 1.1 (or use f''(1) = 6).",
+    kind="prediction",
+)

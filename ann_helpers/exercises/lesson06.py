@@ -49,8 +49,8 @@ exercise(
 Z, CLASS = np.array([2.0, 1.0, 0.0]), 0
 exercise(
     "06.3",
-    f"A classifier's raw outputs (logits) are z = {tuple(Z)} and the right class is number "
-    f"{CLASS} (the first). Give the gradient dL/dz of the softmax cross-entropy loss as a "
+    f"A classifier's raw outputs (logits) are z = {tuple(Z.tolist())} and the right class is "
+    f"number {CLASS} (the first). Give the gradient dL/dz of the softmax cross-entropy loss as a "
     "list of three numbers.",
     numbers_close(cross_entropy_logits_grad(Z, one_hot(CLASS, 3)), decimals=3, mistakes={
         tuple(softmax(Z)): "That is softmax(z); the gradient subtracts the one-hot label."}),
