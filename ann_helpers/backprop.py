@@ -267,18 +267,20 @@ WIDTH, BATCH = 16, 64
 
 def layer_gradient_sizes(depth: int, activation: str = "sigmoid", scale: float = 1.0,
                          seed: int = 0) -> np.ndarray:
-    """The typical size (root mean square) of dL/dW^l for l = 1..depth, in a network of
-    `depth` weight layers: WIDTH inputs, depth - 1 hidden layers of WIDTH neurons and one
-    output, weights normal with standard deviation scale / sqrt(n_in), biases 0, a seeded batch
-    of BATCH standard-normal inputs and targets, squared error."""
+    """The typical size (root mean square) of dL/db^l = delta^l (summed over the batch), the
+    error signal that back-propagation hands to layer l, for l = 1..depth, in a network of
+    `depth` weight layers, every layer WIDTH neurons wide (inputs and outputs too, so every
+    W^l is WIDTH x WIDTH and the layers compare like with like), weights normal with standard
+    deviation scale / sqrt(WIDTH), biases 0, a seeded batch of BATCH standard-normal inputs and
+    targets, identity outputs and squared error."""
     depth = validate.integer("depth", depth, low=1, high=30)
     validate.choice("activation", activation, list(ACTIVATIONS))
-    params = random_params([WIDTH] * depth + [1], scale=scale, seed=seed)
+    params = random_params([WIDTH] * (depth + 1), scale=scale, seed=seed)
     rng = np.random.default_rng(1000 + seed)
     X = rng.normal(size=(BATCH, WIDTH))
-    Y = rng.normal(size=(BATCH, 1))
+    Y = rng.normal(size=(BATCH, WIDTH))
     _, grads = backprop(params, X, Y, activation, "identity")
-    return np.array([math.sqrt(float(np.mean(dW * dW))) for dW, _ in grads])
+    return np.array([math.sqrt(float(np.mean(db * db))) for _, db in grads])
 
 
 def shrink_per_layer(sizes: np.ndarray) -> float:
@@ -296,12 +298,12 @@ def vanishing_status(depth: int, activation: str, scale: float) -> str:
     """In words: how the gradient size changes from the last layer to the first."""
     sizes = layer_gradient_sizes(depth, activation, scale)
     factor = shrink_per_layer(sizes)
-    verdict = ("vanishing" if factor < 0.7 else "exploding" if factor > 1.4
+    verdict = ("vanishing" if factor < 0.8 else "exploding" if factor > 1.25
                else "roughly steady")
     ratio = sizes[0] / sizes[-1] if sizes[-1] else 0.0
-    return (f"{activation}, {depth} layers, weight scale {scale:.2f}: the gradient of a layer-1 "
-            f"weight is {ratio:.2g} times that of a layer-{depth} weight, x{factor:.2f} per "
-            f"layer towards the input ({verdict})")
+    return (f"{activation}, {depth} layers, weight scale {scale:.2f}: delta in layer 1 is "
+            f"{ratio:.2g} times delta in layer {depth}, x{factor:.2f} per layer towards the "
+            f"input ({verdict})")
 
 
 # ==========================================================================================
