@@ -95,9 +95,9 @@ def test_a_wrong_delta_is_told_which_case_fails():
     assert run_cases(lambda W, d, s: "delta", DELTA_CASES) == (
         "case 1 of 4 (1 example(s), layer l of 2 neurons, layer l+1 of 2): the result must be "
         "an array of numbers, got str")
-    message = run_cases(lambda W, d, s: (d @ W) * s, DELTA_CASES)
-    assert message.startswith("case 2 of 4 (3 example(s), layer l of 4 neurons, layer l+1 of "
-                              "2): the function raised ValueError: matmul")
+    message = run_cases(lambda W, d, s: np.dot(W, d) * s, DELTA_CASES)
+    assert message.startswith("case 1 of 4 (1 example(s), layer l of 2 neurons, layer l+1 of "
+                              "2): the function raised ValueError: shapes (2,2) and (1,2)")
 
 
 def test_the_expected_numbers_are_never_shown(capsys):
