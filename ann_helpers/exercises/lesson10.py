@@ -132,6 +132,8 @@ def _delta_case(n: int, n_l: int, n_next: int, seed: int):
         delta_next = rng.normal(size=(n, n_next))
         slope = rng.uniform(0.05, 0.25, size=(n, n_l))
         got = hidden_delta(W_next, delta_next, slope)
+        if got is None:
+            return "the function returned None (is a return statement missing?)"
         try:
             got = np.asarray(got, dtype=float)
         except (TypeError, ValueError):

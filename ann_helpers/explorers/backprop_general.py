@@ -36,34 +36,47 @@ def graph_figure(value: Value, max_nodes: int = 40):
     if len(order) > max_nodes:
         raise ValueError(f"draw_graph draws at most max_nodes = {max_nodes} nodes; this graph "
                          f"has {len(order)} (draw a smaller expression, or raise max_nodes)")
-    level: dict[int, int] = {}
-    for node in order:                      # inputs come first: their levels are known
-        level[id(node)] = 1 + max((level[id(c)] for c in node._prev), default=-1)
+    # columns: the result on the right, every other node one column left of its first user
+    # (so that a constant sits beside the operation that uses it)
+    users: dict[int, list[Value]] = {id(n): [] for n in order}
+    for node in order:
+        for child in node._prev:
+            users[id(child)].append(node)
+    level = {id(value): 0}
+    for node in reversed(order[:-1]):          # users come before their inputs here
+        level[id(node)] = min(level[id(u)] for u in users[id(node)]) - 1
     columns: dict[int, list[Value]] = {}
     for node in order:
         columns.setdefault(level[id(node)], []).append(node)
-    tallest = max(len(c) for c in columns.values())
-    width = 1.6 * (max(columns) + 1) + 0.6
-    fig, ax = plotting.new_figure(size=(min(width, 11.0), 0.95 * tallest + 0.7), dpi=DPI)
-    pos = {}
-    for x, nodes in columns.items():
+    # rows: from the result leftwards, each column sorted by where its users sit
+    pos: dict[int, tuple[float, float]] = {}
+    for x in sorted(columns, reverse=True):
+        nodes = columns[x]
+        wanted = {id(n): np.mean([pos[id(u)][1] for u in users[id(n)]]) if users[id(n)] else 0.0
+                  for n in nodes}
+        nodes.sort(key=lambda n: -wanted[id(n)])     # the highest first
+        centre = float(np.mean(list(wanted.values())))
         for k, node in enumerate(nodes):
-            pos[id(node)] = (x, (len(nodes) - 1) / 2 - k)
+            pos[id(node)] = (x, centre + (len(nodes) - 1) / 2 - k)
+    ys = [y for _, y in pos.values()]
+    width = 1.6 * (max(columns) - min(columns) + 1) + 0.6
+    height = 0.95 * (max(ys) - min(ys) + 1) + 0.7
+    fig, ax = plotting.new_figure(size=(min(width, 11.0), min(height, 9.0)), dpi=DPI)
     for node in order:
         for child in node._prev:
             ax.annotate("", xy=pos[id(node)], xytext=pos[id(child)],
                         arrowprops={"arrowstyle": "-|>", "color": plotting.COLORS["muted"],
                                     "shrinkA": 26, "shrinkB": 26, "lw": 1.0})
     for node in order:
-        name = node.label or (node._op if node._op else "input")
+        name = node.label or node._op or "constant"
         leaf = not node._prev
         face = "#d6eaf8" if leaf else "#fdebd0"
         edge = plotting.OKABE_ITO["blue"] if leaf else plotting.OKABE_ITO["orange"]
         ax.text(*pos[id(node)], f"{name}\ndata {node.data:.4g}\ngrad {node.grad:.4g}",
                 ha="center", va="center", fontsize=8, family="monospace",
                 bbox={"boxstyle": "round,pad=0.35", "facecolor": face, "edgecolor": edge})
-    ax.set_xlim(-0.6, max(columns) + 0.6)
-    ax.set_ylim(-tallest / 2 - 0.1, tallest / 2 + 0.1)
+    ax.set_xlim(min(columns) - 0.6, max(columns) + 0.6)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     ax.axis("off")
     return fig
 
