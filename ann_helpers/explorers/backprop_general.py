@@ -134,6 +134,8 @@ class VanishingExplorer(Explorer):
                            bottom=SIZE_RANGE[0])
         ax.set_yscale("log")
         ax.set_ylim(*SIZE_RANGE)
+        ax.set_yticks([1e-12, 1e-8, 1e-4, 1.0, 1e4, 1e8])
+        ax.minorticks_off()                  # fewer ticks, a faster redraw
         ax.set_xlim(0.4, MAX_DEPTH + 0.6)
         ax.set_xticks(layers)
         ax.set_xlabel(r"layer $l$ (1 = next to the input)")
