@@ -390,8 +390,11 @@ for text, f in operations.items():
 
 # %% [markdown]
 # `draw_graph` draws what the engine recorded. Here is one sigmoid neuron (神經元) with its
-# squared-error loss on one example, after `backward`: blue boxes are the inputs and
-# parameters, orange ones the operations, each with its value and the gradient of the loss.
+# squared-error loss on one example, after `backward`. Blue boxes hold numbers that were given
+# (inputs, parameters, and the constants 1, -1 and 0.5 that `- 1.0` and `0.5 *` brought in),
+# orange boxes the results of operations; each shows its value (`data`) and the derivative of
+# the loss with respect to it (`grad`). Follow the grads from right to left: each is the grad
+# to its right times a local derivative.
 
 # %%
 xa, xb = Value(0.5, label="x1"), Value(1.0, label="x2")
