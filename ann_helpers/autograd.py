@@ -194,6 +194,10 @@ class Value:
         other = _as_value(other)
         return NotImplemented if other is None else other - self
 
+    def __rpow__(self, other):
+        raise TypeError("a ** n: the exponent n must be a plain number, not a Value "
+                        "(for x ** y with both Values and x > 0, write (y * x.log()).exp())")
+
     def __rtruediv__(self, other) -> Value:
         other = _as_value(other)
         return NotImplemented if other is None else other / self

@@ -225,6 +225,9 @@ def test_bad_input_gives_clear_errors():
                        r"not a Value \(for x \*\* y with both Values and x > 0, write "
                        r"\(y \* x.log\(\)\).exp\(\)\)$"):
         Value(2.0) ** Value(3.0)
+    with pytest.raises(TypeError, match=r"^a \*\* n: the exponent n must be a plain number, "
+                       r"not a Value"):
+        2.0 ** Value(3.0)
     with pytest.raises(TypeError, match=r"^a \*\* n: the exponent n must be a finite real "
                        r"number, got 'x'$"):
         Value(2.0) ** "x"
