@@ -18,7 +18,8 @@ each intermediate result so that the weights nearer the input can reuse it:
     dL/dw1 = delta1 x1,   dL/dw2 = delta1 x2,   dL/db1 = delta1
 
 `TinyNet` writes this out term by term, as the lesson does. `MLP` is the same algorithm for any
-number of layers and a whole batch at once (rows are examples), as matrix products:
+number of layers and a whole batch at once (rows are examples), as matrix products; it trains
+with `ann_helpers.backprop` (lesson 10), whose code is short enough to read:
 
     forward    Z_l = A_(l-1) @ W_l + b_l,   A_l = g(Z_l),   A_0 = X
     backward   dZ_L = dL/dZ_L                              (output layer, from the loss)
@@ -42,6 +43,7 @@ import numpy as np
 
 from . import validate
 from .activations import ACTIVATIONS
+from .backprop import activation_pair, backprop, backward, forward, output_delta
 from .calculus import numerical_gradient
 from .losses import one_hot, softmax
 
@@ -51,8 +53,6 @@ PARAM_NAMES = ("w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "w7", "w8", "b3",
 OUTPUTS = ("identity", "sigmoid", "softmax")
 #: a loss above this counts as diverged, before it overflows to inf
 LOSS_LIMIT = 1e12
-#: sum over an axis without the ndarray.sum wrapper (the hot loop calls it 4 times a batch)
-_sum = np.add.reduce
 
 
 class History(list):
@@ -264,20 +264,6 @@ class TinyNet:
 # ==========================================================================================
 # Any number of layers, a whole batch at once
 # ==========================================================================================
-#: Training kernels for the common activations: the formulas of ann_helpers.activations,
-#: without re-validating every batch (fit checks its inputs once and runs under np.errstate,
-#: where exp(-u) overflowing to inf gives sigmoid 0 exactly), and with g'(u) written with
-#: the stored output a = g(u), so back-propagation reuses the forward pass instead of
-#: calling exp again. Tests check both against ACTIVATIONS[name].f and .df. Any other
-#: activation uses ACTIVATIONS[name].f and .df(u) with the stored net input u.
-_KERNELS: dict[str, tuple[Callable, Callable]] = {
-    "sigmoid": (lambda u: 1.0 / (1.0 + np.exp(-u)), lambda a: a * (1.0 - a)),
-    "tanh": (np.tanh, lambda a: 1.0 - a * a),
-    "relu": (lambda u: np.maximum(u, 0.0), lambda a: a > 0.0),
-    "linear": (lambda u: u, lambda a: 1.0),
-}
-
-
 def _layer_sizes(layer_sizes) -> tuple[int, ...]:
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
         raise TypeError("layer_sizes must be a list of whole numbers such as [2, 8, 1] "
@@ -313,8 +299,7 @@ class MLP:
         self.output = validate.choice("output", output, OUTPUTS)
         self.seed = validate.integer("seed", seed, low=0)
         self.rng = np.random.default_rng(self.seed)
-        self._g, self._dg_out = _KERNELS.get(activation, (ACTIVATIONS[activation].f, None))
-        self._dg = ACTIVATIONS[activation].df
+        self._g, self._dg = activation_pair(activation)     # g and g'(z, a)
         self.loss_name = "cross_entropy" if output == "softmax" else "squared_error"
         params = []
         for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:], strict=True):
@@ -391,22 +376,11 @@ class MLP:
                              "output='softmax'")
         return Y
 
-    # -- forward ---------------------------------------------------------------------------
-    def _forward(self, X: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
-        """Activations [A_0 = X, A_1, ..., A_(L-1)] of the hidden layers and the output
-        layer's net input Z_L (no checks: the public methods check once). When g' cannot be
-        written with g(u) alone (relu, ...), the net inputs Z_l are kept in self._Z."""
-        A = [X]
-        keep = self._dg_out is None
-        Zs = []
-        for W, b in self._params[:-1]:
-            Z = A[-1] @ W + b
-            if keep:
-                Zs.append(Z)
-            A.append(self._g(Z))
-        self._Z = Zs
-        W, b = self._params[-1]
-        return A, A[-1] @ W + b
+    # -- forward and backward: ann_helpers.backprop does the work ----------------------------
+    def _forward(self, X: np.ndarray) -> tuple[tuple[list, list], np.ndarray]:
+        """backprop.forward for a checked X: ((the kept zs, the kept activations), z^L)."""
+        kept = forward(self._params, X, self._g)
+        return kept, kept[0][-1]
 
     def _out(self, Z: np.ndarray) -> np.ndarray:
         if self.output == "identity":
@@ -423,46 +397,13 @@ class MLP:
             return self._out(self._forward(X)[1])
 
     def _loss_from_z(self, Z: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarray]:
-        """The mean loss over the batch and dL/dZ of the output layer.
+        """The mean loss over the batch and dL/dz^L (backprop.output_delta)."""
+        return output_delta(Z, Y, self.output)
 
-        softmax:   L = -1/n sum_i sum_k Y_ik log softmax(Z_i)_k, with the log-sum-exp of
-                   ann_helpers.losses (log softmax(z)_k = z_k - m - log sum_j e^(z_j - m),
-                   m = max z), inlined here so a batch is not validated again;
-                   dL/dZ = (softmax(Z) - Y) / n
-        identity:  L = 1/n sum_i 1/2 |y_hat_i - y_i|^2,  dL/dZ = (y_hat - y) / n
-        sigmoid:   the same with y_hat = sigmoid(Z),   dL/dZ = (y_hat - y) y_hat (1 - y_hat) / n
-        (tests check these against LOSSES["cross_entropy"] and LOSSES["squared_error"])
-        """
-        n = Z.shape[0]
-        if self.output == "softmax":
-            shifted = Z - Z.max(axis=1, keepdims=True)
-            E = np.exp(shifted)
-            S = E.sum(axis=1, keepdims=True)
-            # rows of Y sum to 1, so -sum Y (shifted - log S) = sum log S - sum Y shifted
-            loss = (float(_sum(np.log(S), axis=None)) - float(_sum(Y * shifted, axis=None))) / n
-            return loss, (E / S - Y) / n
-        if self.output == "identity":
-            R = Z - Y
-            return 0.5 * float(_sum(R * R, axis=None)) / n, R / n
-        P = ACTIVATIONS["sigmoid"].f(Z)
-        R = P - Y
-        return 0.5 * float(_sum(R * R, axis=None)) / n, R * (P * (1.0 - P)) / n
-
-    def _backward(self, A: list[np.ndarray], dZ: np.ndarray) -> list[tuple]:
-        """[(dW_l, db_l)] from the output layer's dZ, layer by layer towards the input."""
-        grads = []
-        for layer in range(len(self._params) - 1, -1, -1):
-            W = self._params[layer][0]
-            grads.append((A[layer].T @ dZ, _sum(dZ, axis=0)))
-            if layer:
-                a = A[layer]
-                dA = dZ @ W.T
-                if self._dg_out is not None:
-                    dZ = dA * self._dg_out(a)                # g'(u) from the stored g(u)
-                else:
-                    dZ = dA * self._dg(self._Z[layer - 1])   # g'(u) from the stored u
-        grads.reverse()
-        return grads
+    def _backward(self, kept: tuple[list, list], dZ: np.ndarray) -> list[tuple]:
+        """[(dW_l, db_l)] from the output layer's dZ = delta^L (backprop.backward)."""
+        zs, activations = kept
+        return backward(self._params, zs, activations, dZ, self._dg)
 
     def loss(self, X, Y) -> float:
         """The mean loss over the rows of X: squared error 1/2 sum_k (y_hat - y)^2, or
@@ -476,10 +417,7 @@ class MLP:
         """The mean loss over the batch and [(dL/dW_l, dL/db_l)] matching `params`."""
         X = self._check_X(X)
         Y = self._check_Y(Y, X.shape[0])
-        with np.errstate(all="ignore"):
-            A, Z = self._forward(X)
-            loss, dZ = self._loss_from_z(Z, Y)
-            return loss, self._backward(A, dZ)
+        return backprop(self._params, X, Y, self.activation, self.output)
 
     # -- training --------------------------------------------------------------------------
     def step(self, X, Y, lr: float) -> float:

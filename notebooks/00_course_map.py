@@ -10,8 +10,9 @@
 # happens, including what goes wrong.
 #
 # The course follows an article on the mathematics of artificial neural networks
-# (人工神經網絡, ANN) section by section, and ends by training a real handwritten-digit
-# classifier with the code you met along the way.
+# (人工神經網絡, ANN) section by section, trains a real handwritten-digit classifier with the
+# code you met along the way, and then opens that code up: back-propagation for any network
+# and a small autograd engine you build yourself.
 #
 # **On this page:** the training loop in one picture, the list of lessons, a glossary, how to
 # use the sliders and how to run the course. Start the first lesson here:
@@ -61,7 +62,8 @@ show(training_loop_figure())
 #
 # Everything else in the course explains one line of this loop: why a gradient step goes
 # downhill (lessons 01-04), what $F$ is made of (05), what $L$ is (06), how `backprop`
-# computes the gradient (07), and how the loops are organised in practice (08).
+# computes the gradient (07, and for any network 10), and how the loops are organised in
+# practice (08).
 
 # %% [markdown]
 # ## The lessons
@@ -78,6 +80,7 @@ show(training_loop_figure())
 # | 07 | [Back-propagation](07_backpropagation.ipynb) | The chain rule on a four-neuron network, and how reusing results from the back makes it fast. |
 # | 08 | [Training strategies](08_training_strategies.ipynb) | Many examples: SGD, minibatches and full batches, epochs, and the double loop in code. |
 # | 09 | [Capstone: handwritten digits](09_digits_capstone.ipynb) | A network written from scratch learns to read real handwritten digits. |
+# | 10 | [Back-propagation for any network](10_backprop_general.ipynb) | Lesson 07's chains as one rule for every layer, the code that trains lesson 09, an autograd you build yourself, and why gradients can vanish. |
 
 # %% [markdown]
 # ## Glossary (English / 中文)

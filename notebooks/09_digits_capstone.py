@@ -2,7 +2,7 @@
 # # Lesson 09 (capstone): a network reads handwritten digits
 #
 # **What you will learn.** The article calls a network a classifier: its input is an image,
-# its output a class. In this last lesson you do exactly that, on real data, with nothing but
+# its output a class. In this lesson you do exactly that, on real data, with nothing but
 # what the course built: a network with one hidden layer of sigmoid neurons, softmax outputs
 # and the cross-entropy loss (交叉熵), trained by minibatch (小批量) gradient descent
 # (梯度下降) whose gradients come from the course's own back-propagation (誤差反向傳播).
@@ -12,8 +12,9 @@
 # scikit-learn's `MLPClassifier` set up the same way.
 #
 # [Course map](00_course_map.ipynb) · previous: [08 Training on many
-# examples](08_training_strategies.ipynb) (the minibatch loop used here) · this is the last
-# lesson.
+# examples](08_training_strategies.ipynb) (the minibatch loop used here) · next: [10
+# Back-propagation for any network](10_backprop_general.ipynb) (the code that computes this
+# lesson's gradients, opened up)
 
 # %%
 import time

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from ann_helpers.activations import ACTIVATIONS
+from ann_helpers.backprop import KERNELS
 from ann_helpers.losses import LOSSES
 from ann_helpers.network import (
-    _KERNELS,
     MLP,
     PARAM_NAMES,
     TinyNet,
@@ -219,14 +219,14 @@ def test_mlp_layers_compute_x_at_w_plus_b():
     assert mlp.n_params == 3 * 4 + 4 + 4 * 2 + 2
 
 
-@pytest.mark.parametrize("name", sorted(_KERNELS))
+@pytest.mark.parametrize("name", sorted(KERNELS))
 def test_training_kernels_match_the_activations_module(name):
     u = np.linspace(-30, 30, 601)
-    g, dg_from_output = _KERNELS[name]
+    g, dg = KERNELS[name]
     a = g(u)
     np.testing.assert_allclose(a, ACTIVATIONS[name].f(u), rtol=1e-12, atol=1e-300)
     away = np.abs(u) > 1e-9      # relu's kink: the two conventions may differ exactly at 0
-    np.testing.assert_allclose(np.broadcast_to(dg_from_output(a), u.shape)[away],
+    np.testing.assert_allclose(np.broadcast_to(dg(u, a), u.shape)[away],
                                ACTIVATIONS[name].df(u)[away], rtol=1e-9, atol=1e-15)
 
 
