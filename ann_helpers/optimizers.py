@@ -85,6 +85,9 @@ class Optimizer:
 
         Returns the new array (or a new list); the step counter t grows by one per call.
         """
+        if isinstance(params, np.ndarray) and isinstance(grads, np.ndarray):
+            self.t += 1                      # the common case: one array (minimize)
+            return self.update(0, params, grads)
         single = not isinstance(params, (list, tuple))
         ps = [params] if single else list(params)
         gs = [grads] if single else list(grads)
@@ -254,23 +257,42 @@ def _call(fun, x: np.ndarray, name: str, shape: tuple, scalar: bool):
 
 
 def _finite(v, bound: float) -> bool:
-    with np.errstate(invalid="ignore", over="ignore"):
-        return bool(np.all(np.isfinite(v)) and np.max(np.abs(v)) <= bound)
+    """|every entry| <= bound (False for inf and nan, which compare False); called inside the
+    run's np.errstate, so it warns about nothing."""
+    if isinstance(v, float):
+        return abs(v) <= bound
+    return bool(np.abs(v).max() <= bound)
 
 
-def _norm(v) -> float:
-    """|v|, scaled by max |v_i| first so that squares of tiny numbers do not underflow to 0
-    (1e-170 squared is 0 in floating point, which would make distinct tiny points 'equal')."""
-    top = float(np.max(np.abs(v))) if np.size(v) else 0.0
-    if top == 0.0 or not math.isfinite(top):
-        return top
-    return top * float(np.sqrt(np.sum(np.square(np.divide(v, top)))))
+def _norm(v: np.ndarray) -> float:
+    """|v| without underflow: math.hypot scales first, where the plain sum of squares would
+    turn |v| ~ 1e-170 into 0."""
+    if v.size <= 64:
+        return math.hypot(*v.tolist())
+    top = float(np.abs(v).max())
+    return top * float(np.sqrt(np.square(v / top).sum())) if 0.0 < top < math.inf else top
 
 
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
-    if np.array_equal(a, b):
-        return True
-    return _norm(a - b) <= CYCLE_RTOL * max(_norm(a), _norm(b))
+def _cycle(points: list, states: list, x: np.ndarray, state: np.ndarray) -> int | None:
+    """The period p >= 2 when x and the optimizer's state both equal (to CYCLE_RTOL, largest
+    coordinate) those p steps back: then every later step repeats too. Else None."""
+    back = min(CYCLE_WINDOW, len(points) - 1)
+    if back < 2:
+        return None
+    recent = np.array(points[-1 - back:-2])               # x_(k+1-back) .. x_(k-1)
+    size = np.maximum(np.abs(recent).max(axis=1), np.abs(x).max())
+    close = np.abs(recent - x).max(axis=1) <= CYCLE_RTOL * size
+    if not close.any():
+        return None
+    for j in np.flatnonzero(close)[::-1]:                 # the shortest period first
+        p = back - int(j)
+        old = states[-p]
+        if old.size == 0:
+            return p
+        scale = max(np.abs(old).max(), np.abs(state).max())
+        if np.abs(old - state).max() <= CYCLE_RTOL * scale:
+            return p
+    return None
 
 
 def _steps(k: int) -> str:
@@ -358,16 +380,16 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
         if not _finite(x, bound):
             return "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}", None
         state = optimizer.state_vector()
-        for p in range(2, min(CYCLE_WINDOW, len(points) - 1) + 1):
-            if _same(points[-1 - p], x) and _same(states[-p], state):
-                if f is not None:
-                    value = _call(f, x, "f", shape, scalar)
-                    values.append(math.nan if value is None else value)
-                g = _call(grad, x, "grad", shape, scalar)
-                grads.append(np.full(shape, np.nan) if g is None else g)
-                return "oscillating", (f"oscillating after {_steps(k + 1)}: x came back to "
-                                       f"{_where(x, scalar)}, a cycle of {p} points repeating "
-                                       "for ever"), p
+        p = _cycle(points, states, x, state)
+        if p is not None:
+            if f is not None:
+                value = _call(f, x, "f", shape, scalar)
+                values.append(math.nan if value is None else value)
+            g = _call(grad, x, "grad", shape, scalar)
+            grads.append(np.full(shape, np.nan) if g is None else g)
+            return "oscillating", (f"oscillating after {_steps(k + 1)}: x came back to "
+                                   f"{_where(x, scalar)}, a cycle of {p} points repeating "
+                                   "for ever"), p
         states.append(state)
     raise AssertionError("unreachable: the loop returns at k == steps")
 
