@@ -106,8 +106,10 @@ class Optimizer:
     def state_vector(self) -> np.ndarray:
         """Every number of the state in one vector (for telling a true cycle from a repeat
         of the position alone: with momentum, the same point can come with a new velocity)."""
+        if not self.state:
+            return _NO_STATE
         parts = [np.ravel(a) for i in sorted(self.state) for a in self.state[i].values()]
-        return np.concatenate(parts) if parts else np.empty(0)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     def at_rest(self) -> bool:
         """True when a zero gradient would leave x where it is (no velocity left)."""
@@ -121,6 +123,9 @@ class Optimizer:
                 raise ValueError(f"parameter array {i} changed shape from {a.shape} to "
                                  f"{g.shape}; call reset() before optimizing something else")
         return slot
+
+
+_NO_STATE = np.empty(0)
 
 
 def _fraction(name: str, value) -> float:
@@ -273,19 +278,20 @@ def _norm(v: np.ndarray) -> float:
     return top * float(np.sqrt(np.square(v / top).sum())) if 0.0 < top < math.inf else top
 
 
-def _cycle(points: list, states: list, x: np.ndarray, state: np.ndarray) -> int | None:
+def _cycle(window: np.ndarray, scales: np.ndarray, states: list, x: np.ndarray,
+           state: np.ndarray) -> int | None:
     """The period p >= 2 when x and the optimizer's state both equal (to CYCLE_RTOL, largest
-    coordinate) those p steps back: then every later step repeats too. Else None."""
-    back = min(CYCLE_WINDOW, len(points) - 1)
-    if back < 2:
-        return None
-    recent = np.array(points[-1 - back:-2])               # x_(k+1-back) .. x_(k-1)
-    size = np.maximum(np.abs(recent).max(axis=1), np.abs(x).max())
-    close = np.abs(recent - x).max(axis=1) <= CYCLE_RTOL * size
+    coordinate) those p steps back: then every later step repeats too. Else None.
+
+    window[-1 - p] holds the point p steps back (nan before the start), scales[-1 - p] its
+    largest |coordinate|; states[-p] the state that came with it."""
+    earlier = window[:-2]                                 # p = CYCLE_WINDOW, ..., 2
+    size = np.maximum(scales[:-2], scales[-1])
+    close = np.abs(earlier - x).max(axis=1) <= CYCLE_RTOL * size
     if not close.any():
         return None
     for j in np.flatnonzero(close)[::-1]:                 # the shortest period first
-        p = back - int(j)
+        p = CYCLE_WINDOW - int(j)
         old = states[-p]
         if old.size == 0:
             return p
@@ -356,6 +362,9 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
     """The loop of `minimize`: fills points, grads, values; returns why it stopped."""
     shape = x.shape
     states = [optimizer.state_vector()]
+    window = np.full((CYCLE_WINDOW + 1, x.size), np.nan)  # the latest points, newest last
+    scales = np.full(CYCLE_WINDOW + 1, np.nan)
+    window[-1], scales[-1] = x, np.abs(x).max()
     for k in range(steps + 1):
         if f is not None:
             value = _call(f, x, "f", shape, scalar)
@@ -380,7 +389,9 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
         if not _finite(x, bound):
             return "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}", None
         state = optimizer.state_vector()
-        p = _cycle(points, states, x, state)
+        window[:-1], scales[:-1] = window[1:], scales[1:]
+        window[-1], scales[-1] = x, np.abs(x).max()
+        p = _cycle(window, scales, states, x, state)
         if p is not None:
             if f is not None:
                 value = _call(f, x, "f", shape, scalar)

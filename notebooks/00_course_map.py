@@ -61,7 +61,8 @@ show(training_loop_figure())
 #
 # Everything else in the course explains one line of this loop: why a gradient step goes
 # downhill (lessons 01-04), what $F$ is made of (05), what $L$ is (06), how `backprop`
-# computes the gradient (07), and how the loops are organised in practice (08).
+# computes the gradient (07), and how the loops are organised in practice (08). Lesson 11
+# replaces the last line, `w = w - lr * grad`, by the update rules real networks use.
 
 # %% [markdown]
 # ## The lessons
@@ -78,6 +79,7 @@ show(training_loop_figure())
 # | 07 | [Back-propagation](07_backpropagation.ipynb) | The chain rule on a four-neuron network, and how reusing results from the back makes it fast. |
 # | 08 | [Training strategies](08_training_strategies.ipynb) | Many examples: SGD, minibatches and full batches, epochs, and the double loop in code. |
 # | 09 | [Capstone: handwritten digits](09_digits_capstone.ipynb) | A network written from scratch learns to read real handwritten digits. |
+# | 11 | [Optimizers: momentum, RMSprop, Adam](11_optimizers.ipynb) | Why plain descent crawls in a narrow valley, and the momentum, per-coordinate step sizes and learning-rate schedules that real networks are trained with (builds on 04 and 10). |
 
 # %% [markdown]
 # ## Glossary (English / 中文)
