@@ -285,10 +285,11 @@ for fn, yview, shown in ((valley, None, 300), (stretched, (-0.55, 0.55), 40)):
 # ## 4. Try it: the optimizer explorer
 #
 # Choose a surface, an optimizer, the learning rate, the momentum $\mu$ (Adam's $\beta_1$;
-# RMSprop does not use it) and the start point. Left: the path on the contours; middle:
-# $f(x_k) - f_{\min}$ on a log scale; right: the error along each eigendirection of the
-# Hessian (on the two quadratic valleys; Rosenbrock's curvature directions turn from point to
-# point). The status says what happened and, for momentum, the per-direction factors the
+# RMSprop does not use it) and the start point. Left: the path on the contours. Right, on a
+# log scale against the iteration: $f(x_k) - f_{\min}$ (orange) and the error along each
+# eigendirection of the Hessian (blue, solid for the flat direction, dashed for the steep one;
+# only on the two quadratic valleys, since Rosenbrock's curvature directions turn from point
+# to point). The status says what happened and, for momentum, the per-direction factors the
 # formulas above predict. It starts at the best heavy ball for the valley. Things to try:
 # momentum 0 (plain descent) and lr above 0.1 to see divergence; μ = 0.9 on the rotated valley
 # with and without Nesterov; Rosenbrock's banana-shaped valley, where momentum works only with

@@ -2,9 +2,9 @@
 
     OptimizerExplorer          optimizer chooser (momentum / Nesterov / RMSprop / Adam), lr,
                                momentum (beta1), start point, on the narrow valley, the rotated
-                               valley and Rosenbrock: path on the contours, f - f_min against
-                               iteration (log), the error along each eigendirection (log, on
-                               the quadratics), and the status in words
+                               valley and Rosenbrock: path on the contours; f - f_min and the
+                               error along each eigendirection (quadratics) against iteration
+                               (log scale); the status in words
     paths_and_errors(fn, runs, labels)
                                paths on the contours beside their per-eigendirection errors
     digits_curves(runs, ...)   validation accuracy (and learning rate) against epoch
@@ -176,7 +176,7 @@ class OptimizerExplorer(Explorer):
         }
 
     def make_figure(self):
-        fig, (self.ax, self.ax_loss, self.ax_err) = new_figure(ncols=3, size=(10.5, 3.4))
+        fig, (self.ax, self.ax_loss) = new_figure(ncols=2, size=(8.6, 3.4))
         self.fns = {label: F.get(key) for label, key in FUNCTIONS.items()}
         self.layers = {}
         for label, fn in self.fns.items():
@@ -191,17 +191,14 @@ class OptimizerExplorer(Explorer):
         self.ax.set_xlabel("$x$")
         self.ax.set_ylabel("$y$")
         self.title = self.ax.set_title("", fontsize=9)
-        (self.loss_line,) = self.ax_loss.plot([], [], color=COLORS["path"], lw=1.2)
+        # one log panel: f - f_min, and the error along each eigendirection (quadratics)
+        # (the key is the title, not a legend: a legend costs a quarter of every redraw)
+        (self.loss_line,) = self.ax_loss.plot([], [], color=COLORS["path"], lw=1.4)
+        self.err_lines = [self.ax_loss.plot([], [], color=COLORS["curve"], ls=style,
+                                            lw=1.2)[0] for style in DIRECTION_STYLES]
         _log_axes(self.ax_loss, "")
-        self.ax_loss.set_title("$f(x_k) - f_{min}$ (log scale)", fontsize=9)
-        self.err_lines = [self.ax_err.plot([], [], color=COLORS["curve"], ls=style, lw=1.2,
-                                           label=" ")[0] for style in DIRECTION_STYLES]
-        _log_axes(self.ax_err, "")
-        self.err_legend = self.ax_err.legend(fontsize=7, loc="upper right")
-        self.ax_err.set_title("|error| along each eigendirection", fontsize=9)
-        self.err_note = self.ax_err.text(0.5, 0.5, "", ha="center", va="center", fontsize=8,
-                                         transform=self.ax_err.transAxes, wrap=True)
-        _fixed_layout(fig, left=0.02, right=0.98, wspace=0.25)
+        self.title_loss = self.ax_loss.set_title("", fontsize=8)
+        _fixed_layout(fig, left=0.02, right=0.98, top=0.86, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)
         return fig
 
@@ -220,28 +217,25 @@ class OptimizerExplorer(Explorer):
             gap = _gap_series(fn.f(path.points.T) - fn.f(m))
         k = np.arange(len(gap))
         self.loss_line.set_data(k, gap)
-        for ax in (self.ax_loss, self.ax_err):
-            ax.set_xlim(0, STEPS)
-        self.ax_loss.set_ylim(max(gap.min() / 3, FLOOR), max(gap.max() * 3, gap.min() * 10))
+        self.ax_loss.set_xlim(0, STEPS)
         self.title.set_text(f"{fn.label}: {path.status}")
+        shown = [gap]
         if fn.key == "rosenbrock":
             for line in self.err_lines:
                 line.set_data([], [])
-            self.err_legend.set_visible(False)
-            self.err_note.set_text("Rosenbrock is not a quadratic:\nits curvature directions"
-                                   "\nturn from point to point")
-            self.ax_err.set_ylim(FLOOR, CEILING)
+            self.title_loss.set_text("$f(x_k) - f_{min}$ (orange), log scale\n(no error per "
+                                     "eigendirection: f is not a quadratic)")
         else:
             H = fn.hessian(m)
             errors = _gap_series(eigen_errors(path.points, H, m))
             lam = np.linalg.eigvalsh(H)
             for d, line in enumerate(self.err_lines):
                 line.set_data(k, errors[:, d])
-            for text, value in zip(self.err_legend.get_texts(), (lam[0], lam[-1]),
-                                   strict=True):
-                text.set_text(f"curvature λ = {value:g}")
-            self.err_legend.set_visible(True)
-            self.err_note.set_text("")
-            self.ax_err.set_ylim(max(errors.min() / 3, FLOOR),
-                                 max(errors.max() * 3, errors.min() * 10))
+            shown.append(errors.ravel())
+            self.title_loss.set_text(f"$f(x_k) - f_{{min}}$ (orange) and |error| along the "
+                                     f"eigendirections,\nλ = {lam[0]:g} (blue) and λ = "
+                                     f"{lam[-1]:g} (blue, dashed), log scale")
+        values = np.concatenate(shown)
+        self.ax_loss.set_ylim(max(values.min() / 3, FLOOR),
+                              max(values.max() * 3, values.min() * 10))
         return status
