@@ -275,7 +275,8 @@ for fn, yview, shown in ((valley, None, 300), (stretched, (-0.55, 0.55), 40)):
 # whose curvatures it knows. On the stretched valley plain descent and the heavy ball must
 # shrink their learning rate about a hundredfold for the steep $Y$ and then creep along $x$
 # (κ = 1000: plain descent's factor is 0.998, so after 300 steps it is still 2.7 away; the
-# heavy ball's is 0.939, and it has not reached the tolerance either). RMSprop and Adam make
+# heavy ball's is 0.939, and it has not reached the tolerance either; with μ = 0.88 it also
+# swings far across the narrow direction at first, out of the picture). RMSprop and Adam make
 # the same number of steps to the same end error on both valleys: dividing by $\sqrt{v}$
 # undoes the scale of each coordinate. Adam settles less precisely than the others: near the
 # minimum its steps stay a sizeable fraction of lr until $v$ has forgotten the large early
