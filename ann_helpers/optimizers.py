@@ -85,7 +85,8 @@ class Optimizer:
 
         Returns the new array (or a new list); the step counter t grows by one per call.
         """
-        if isinstance(params, np.ndarray) and isinstance(grads, np.ndarray):
+        if (isinstance(params, np.ndarray) and isinstance(grads, np.ndarray)
+                and params.shape == grads.shape):
             self.t += 1                      # the common case: one array (minimize)
             return self.update(0, params, grads)
         single = not isinstance(params, (list, tuple))
@@ -94,9 +95,14 @@ class Optimizer:
         if len(ps) != len(gs):
             raise ValueError(f"grads must hold one array per parameter array: got {len(gs)} "
                              f"gradients for {len(ps)} parameter arrays")
+        ps = [np.asarray(p, dtype=float) for p in ps]
+        gs = [np.asarray(g, dtype=float) for g in gs]
+        for i, (p, g) in enumerate(zip(ps, gs, strict=True)):
+            if p.shape != g.shape:
+                raise ValueError(f"the gradient of parameter array {i} must have its shape "
+                                 f"{p.shape}, got {g.shape}")
         self.t += 1
-        new = [self.update(i, np.asarray(p, dtype=float), np.asarray(g, dtype=float))
-               for i, (p, g) in enumerate(zip(ps, gs, strict=True))]
+        new = [self.update(i, p, g) for i, (p, g) in enumerate(zip(ps, gs, strict=True))]
         return new[0] if single else new
 
     def update(self, i: int, x: np.ndarray, g: np.ndarray) -> np.ndarray:

@@ -91,6 +91,10 @@ def test_step_on_a_list_of_arrays_counts_one_step_and_keeps_the_inputs():
     with pytest.raises(ValueError, match="grads must hold one array per parameter array: "
                                          "got 1 gradients for 2 parameter arrays"):
         opt.step([W, b], [W])
+    with pytest.raises(ValueError) as info:
+        opt.step(np.zeros(2), np.zeros(3))
+    assert str(info.value) == ("the gradient of parameter array 0 must have its shape (2,), "
+                               "got (3,)")
     with pytest.raises(ValueError, match=r"parameter array 0 changed shape from \(2, 3\) to "
                                          r"\(3,\); call reset\(\) before optimizing something "
                                          "else"):
