@@ -140,9 +140,9 @@ print(f"heavy ball:    lr* = {lr_hb:.4f}, momentum* = {mu_hb:.4f}, factor (sqrt(
       f"(sqrt(kappa) + 1) = {factor_hb:.4f}")
 
 # %% [markdown]
-# Checked by running it: 1,000 steps of each from (−5, −2), with no stopping test (the errors
-# reach 10⁻²⁸⁰, still ordinary floating-point numbers), and the mean factor per step measured
-# over windows of the run:
+# Checked by running it: 1,000 steps of each from (−5, −2), with no stopping test (the heavy
+# ball's errors reach 10⁻²⁸⁰, still ordinary floating-point numbers), and the mean factor per
+# step measured over windows of the run:
 
 # %%
 long_gd = minimize(valley.grad, start, SGD(lr_gd), steps=1000, tol=0.0)
@@ -227,17 +227,17 @@ show(paths_and_errors(valley, nest_runs, ["heavy ball, μ = 0.9", "Nesterov, μ 
 stretched = F.get("stretched_bowl")
 start_s = np.array([-5.0, -0.2])   # the same point, y in the new units
 lr = 0.1
-print(f"{'':<34} {'gradient at the start':>24} {'first step, lr = 0.1':>24}")
+print(f"{'':<38} {'gradient at the start':>22} {'first move, lr = 0.1':>22}")
 for fn, x0 in ((valley, start), (stretched, start_s)):
     g = fn.grad(x0)
     for name, opt in (("plain descent", SGD(lr)), ("RMSprop", RMSprop(lr)), ("Adam", Adam(lr))):
         step = opt.step(x0, g) - x0
-        print(f"{fn.label + ', ' + name:<34} {f'({g[0]:g}, {g[1]:g})':>24} "
-              f"{f'({step[0]:.4g}, {step[1]:.4g})':>24}")
+        print(f"{fn.label + ', ' + name:<38} {f'({g[0]:g}, {g[1]:g})':>22} "
+              f"{f'({step[0]:.4g}, {step[1]:.4g})':>22}")
 m1, v1 = (1 - 0.9) * g, (1 - 0.999) * g * g
 step_uncorrected = -lr * m1 / (np.sqrt(v1) + 1e-8)
-print(f"{'Adam without bias correction':<34} {'':>24} "
-      f"{f'({step_uncorrected[0]:.4g}, {step_uncorrected[1]:.4g})':>24}")
+print(f"{'Adam without bias correction':<38} {'':>22} "
+      f"{f'({step_uncorrected[0]:.4g}, {step_uncorrected[1]:.4g})':>22}")
 
 # %% [markdown]
 # Plain descent's first step is lr times the gradient: 40 in $Y$ on the stretched valley, two
