@@ -192,7 +192,8 @@ class OptimizerExplorer(Explorer):
         self.ax.set_ylabel("$y$")
         self.title = self.ax.set_title("", fontsize=9)
         # one log panel: f - f_min, and the error along each eigendirection (quadratics)
-        # (the key is the title, not a legend: a legend costs a quarter of every redraw)
+        # (the key is the title, in plain text, not a legend: a legend costs a quarter of
+        # every redraw, and mathtext in the title another tenth)
         (self.loss_line,) = self.ax_loss.plot([], [], color=COLORS["path"], lw=1.4)
         self.err_lines = [self.ax_loss.plot([], [], color=COLORS["curve"], ls=style,
                                             lw=1.2)[0] for style in DIRECTION_STYLES]
@@ -223,7 +224,7 @@ class OptimizerExplorer(Explorer):
         if fn.key == "rosenbrock":
             for line in self.err_lines:
                 line.set_data([], [])
-            self.title_loss.set_text("$f(x_k) - f_{min}$ (orange), log scale\n(no error per "
+            self.title_loss.set_text("f(xₖ) − min f (orange), log scale\n(no error per "
                                      "eigendirection: f is not a quadratic)")
         else:
             H = fn.hessian(m)
@@ -232,7 +233,7 @@ class OptimizerExplorer(Explorer):
             for d, line in enumerate(self.err_lines):
                 line.set_data(k, errors[:, d])
             shown.append(errors.ravel())
-            self.title_loss.set_text(f"$f(x_k) - f_{{min}}$ (orange) and |error| along the "
+            self.title_loss.set_text(f"f(xₖ) − min f (orange) and |error| along the "
                                      f"eigendirections,\nλ = {lam[0]:g} (blue) and λ = "
                                      f"{lam[-1]:g} (blue, dashed), log scale")
         values = np.concatenate(shown)
