@@ -11,6 +11,7 @@ One module per idea, in the course's order:
     neuron       one neuron, y = g(w . x + b) (lesson 05)
     losses       loss functions, each beside its gradient (lesson 06)
     network      the article's four-neuron network and a general MLP (lessons 07-09)
+    optimizers   momentum, Nesterov, RMSprop, Adam and learning-rate schedules (lesson 11)
 
 and the plumbing, kept out of the lessons' way:
 

@@ -158,6 +158,22 @@ def _narrow_bowl_hess(p):
     return np.array([[2.0, 0.0], [0.0, 20.0]])
 
 
+def _stretched_bowl(p):
+    """f(x, y) = x^2 + 1000 y^2: x^2 + 10 Y^2 with Y = 10 y (the same valley, y in other units)"""
+    x, y = _xy(p)
+    return x * x + 1000 * y * y
+
+
+def _stretched_bowl_grad(p):
+    """grad f = (2x, 2000y)"""
+    x, y = _xy(p)
+    return np.array([2 * x, 2000 * y])
+
+
+def _stretched_bowl_hess(p):
+    return np.array([[2.0, 0.0], [0.0, 2000.0]])
+
+
 def _rosenbrock(p):
     """f(x, y) = (1 - x)^2 + 100 (y - x^2)^2: a curved, flat-bottomed valley, minimum (1, 1)"""
     x, y = _xy(p)
@@ -210,6 +226,10 @@ CATALOGUE: dict[str, TestFunction] = {
         TestFunction("narrow_bowl", "f(x, y) = x² + 10y²", 2, _narrow_bowl, _narrow_bowl_grad,
                      _narrow_bowl_hess, minima=((0.0, 0.0),), xlim=(-6.0, 6.0),
                      ylim=(-6.0, 6.0), notes="ill-conditioned: steep in y, flat in x"),
+        TestFunction("stretched_bowl", "f(x, y) = x² + 1000y²", 2, _stretched_bowl,
+                     _stretched_bowl_grad, _stretched_bowl_hess, minima=((0.0, 0.0),),
+                     xlim=(-6.0, 6.0), ylim=(-0.6, 0.6),
+                     notes="x² + 10y² with y measured in units 10 times smaller: badly scaled"),
         TestFunction("rosenbrock", "f(x, y) = (1 − x)² + 100(y − x²)²", 2, _rosenbrock,
                      _rosenbrock_grad, _rosenbrock_hess, minima=((1.0, 1.0),),
                      xlim=(-2.0, 2.0), ylim=(-1.0, 3.0),

@@ -429,80 +429,120 @@ class MLP:
                         for (W, b), (dW, db) in zip(self._params, grads, strict=True)]
         return loss
 
-    def fit(self, X, Y, lr: float, epochs: int, batch_size: int | None = None,
-            shuffle: bool = True, callback: Callable | None = None) -> History:
-        """Minibatch gradient descent: the double loop, epochs x batches.
+    def fit(self, X, Y, lr: float | None = None, epochs: int | None = None,
+            batch_size: int | None = None, shuffle: bool = True,
+            callback: Callable | None = None, optimizer=None, schedule=None) -> History:
+        """Minibatch training: the double loop, epochs x batches (lesson 08).
 
-            for epoch in range(epochs):
-                shuffle the rows (seeded)
-                for each batch of `batch_size` rows:
-                    loss, grads = loss_and_gradients(batch)
-                    W <- W - lr dW,  b <- b - lr db     (every layer)
+            for epoch in 1, 2, ..., epochs:
+                lr = schedule(epoch)                     (when a schedule is given)
+                loss = self._epoch(...)                  shuffle (seeded), then per batch:
+                                                         loss, grads = forward + backward
+                                                         params <- optimizer.step(params, grads)
 
-        batch_size 1 is SGD, None (or len(X)) the full batch. Returns a History: the mean
-        of the batch losses of each epoch (weighted by batch size), with a `status`.
-        `callback(epoch, loss, mlp)`, when given, is called after every epoch (epochs count
-        from 1), e.g. to draw live curves or move a progress bar.
+        lr         the learning rate of plain gradient descent, W <- W - lr dW (the default,
+                   the same numbers as before optimizers existed); or instead
+        optimizer  an `ann_helpers.optimizers` SGD / RMSprop / Adam (reset at the start)
+        schedule   optional: schedule(epoch) -> the learning rate of that epoch, e.g.
+                   `ann_helpers.optimizers.cosine(0.5, epochs)`
+        batch_size 1 is SGD, None (or len(X)) the full batch
+
+        Returns a History: the mean of the batch losses of each epoch (weighted by batch
+        size), with a `status` in words. `callback(epoch, loss, mlp)`, when given, is called
+        after every epoch (epochs count from 1), e.g. to draw live curves or measure accuracy.
         A loss that becomes inf or nan (or passes LOSS_LIMIT) stops training with a
         'diverged' status instead of an error; the parameters are left at their last finite
-        values.
+        values. A run whose loss ended higher than in its first epoch says so in its status.
         """
+        from .optimizers import SGD, Optimizer
+
         X = self._check_X(X)
         Y = self._check_Y(Y, X.shape[0])
         n = X.shape[0]
-        lr = validate.positive("lr", lr)
+        if optimizer is None:
+            if lr is None:
+                raise TypeError("fit needs a learning rate lr (plain gradient descent) or an "
+                                "optimizer from ann_helpers.optimizers, got neither")
+            optimizer = SGD(lr)
+            how = f"lr = {optimizer.lr:g}"
+        else:
+            if lr is not None:
+                raise TypeError("give fit either lr or an optimizer, not both (the optimizer "
+                                f"has its own learning rate), got lr = {lr!r} and {optimizer!r}")
+            if not isinstance(optimizer, Optimizer):
+                raise TypeError("optimizer must be an SGD, RMSprop or Adam from "
+                                f"ann_helpers.optimizers, got {optimizer!r:.60}")
+            how = repr(optimizer)
+        if schedule is not None:
+            validate.function("schedule", schedule)
+            how += f", {schedule!r}"
         epochs = validate.integer("epochs", epochs, low=1)
         batch_size = n if batch_size is None else validate.integer("batch_size", batch_size,
                                                                    low=1)
         batch_size = min(batch_size, n)
         if callback is not None:
             validate.function("callback", callback)
+        optimizer.reset()
         history = History()
-        starts = range(0, n, batch_size)
         start_time = time.perf_counter()
-        params = self._params
         with np.errstate(all="ignore"):
             for epoch in range(1, epochs + 1):
-                if shuffle:
-                    order = self.rng.permutation(n)
-                    Xs, Ys = X[order], Y[order]
-                else:
-                    Xs, Ys = X, Y
-                total = 0.0
-                for s in starts:
-                    xb, yb = Xs[s:s + batch_size], Ys[s:s + batch_size]
-                    try:
-                        A, Z = self._forward(xb)
-                        loss, dZ = self._loss_from_z(Z, yb)
-                    except ValueError:                   # an activation met inf or nan
-                        loss = math.nan
-                    if not (loss <= LOSS_LIMIT):       # also catches nan
-                        history.diverged = True
-                        history.status = _diverged_status(
-                            f"in epoch {epoch} (batch {s // batch_size + 1} of {len(starts)})",
-                            loss, lr)
-                        break
-                    params = self._params                # the last finite parameters
-                    total += loss * xb.shape[0]
-                    history.batch_losses.append(loss)
-                    grads = self._backward(A, dZ)
-                    self._params = [(W - lr * dW, b - lr * db)
-                                    for (W, b), (dW, db) in zip(params, grads, strict=True)]
-                if history.diverged:
-                    self._params = params
+                if schedule is not None:
+                    optimizer.lr = schedule(epoch)
+                loss = self._epoch(X, Y, batch_size, shuffle, optimizer, epoch, history)
+                if loss is None:
                     break
-                history.append(total / n)
+                history.append(loss)
                 if callback is not None:
-                    callback(epoch, total / n, self)
+                    callback(epoch, loss, self)
         history.seconds = time.perf_counter() - start_time
-        if not history.diverged:
-            kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
-                    else f"minibatch {batch_size}")
-            history.status = (f"trained {epochs} epochs ({kind}, lr = {lr:g}): "
+        kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
+                else f"minibatch {batch_size}")
+        if history.diverged:
+            if history:
+                history.status += f" (last finite epoch loss {_loss_text(history[-1])})"
+        elif history[-1] > history[0]:
+            history.status = (f"did not learn: the loss grew over {epochs} epochs ({kind}, "
+                              f"{how}): {_loss_text(history[0])} -> "
+                              f"{_loss_text(history[-1])}; a smaller learning rate may help")
+        else:
+            history.status = (f"trained {epochs} epochs ({kind}, {how}): "
                               f"loss {_loss_text(history[0])} -> {_loss_text(history[-1])}")
-        elif history:
-            history.status += f" (last finite epoch loss {_loss_text(history[-1])})"
         return history
+
+    def _epoch(self, X, Y, batch_size: int, shuffle: bool, optimizer, epoch: int,
+               history: History) -> float | None:
+        """One pass over the data: shuffle the rows (seeded), then one optimizer step per
+        batch, each from the gradients at the parameters before it. Returns the epoch's
+        loss, the mean of its batch losses weighted by batch size; or None when a batch's
+        loss stopped being finite (or passed LOSS_LIMIT): the parameters are then those
+        before that batch, and `history` says where it happened."""
+        n = X.shape[0]
+        if shuffle:
+            order = self.rng.permutation(n)
+            X, Y = X[order], Y[order]
+        starts = range(0, n, batch_size)
+        total = 0.0
+        for s in starts:
+            xb, yb = X[s:s + batch_size], Y[s:s + batch_size]
+            try:
+                A, Z = self._forward(xb)
+                loss, dZ = self._loss_from_z(Z, yb)
+            except ValueError:                   # an activation met inf or nan
+                loss = math.nan
+            if not (loss <= LOSS_LIMIT):         # also catches nan
+                history.diverged = True
+                history.status = _diverged_status(
+                    f"in epoch {epoch} (batch {s // batch_size + 1} of {len(starts)})",
+                    loss, optimizer.lr)
+                return None
+            total += loss * xb.shape[0]
+            history.batch_losses.append(loss)
+            grads = self._backward(A, dZ)
+            flat = optimizer.step([a for pair in self._params for a in pair],
+                                  [a for pair in grads for a in pair])
+            self._params = list(zip(flat[0::2], flat[1::2], strict=True))
+        return total / n
 
     # -- classifiers -----------------------------------------------------------------------
     def predict(self, X) -> np.ndarray:

@@ -63,7 +63,8 @@ show(training_loop_figure())
 # Everything else in the course explains one line of this loop: why a gradient step goes
 # downhill (lessons 01-04), what $F$ is made of (05), what $L$ is (06), how `backprop`
 # computes the gradient (07, and for any network 10), and how the loops are organised in
-# practice (08).
+# practice (08). Lesson 11 replaces the last line, `w = w - lr * grad`, by the update rules
+# real networks use.
 
 # %% [markdown]
 # ## The lessons
@@ -81,6 +82,7 @@ show(training_loop_figure())
 # | 08 | [Training strategies](08_training_strategies.ipynb) | Many examples: SGD, minibatches and full batches, epochs, and the double loop in code. |
 # | 09 | [Capstone: handwritten digits](09_digits_capstone.ipynb) | A network written from scratch learns to read real handwritten digits. |
 # | 10 | [Back-propagation for any network](10_backprop_general.ipynb) | Lesson 07's chains as one rule for every layer, the code that trains lesson 09, an autograd you build yourself, and why gradients can vanish. |
+# | 11 | [Optimizers: momentum, RMSprop, Adam](11_optimizers.ipynb) | Why plain descent crawls in a narrow valley, and the momentum, per-coordinate step sizes and learning-rate schedules that real networks are trained with (builds on 04 and 10). |
 
 # %% [markdown]
 # ## Glossary (English / 中文)
