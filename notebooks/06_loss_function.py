@@ -115,8 +115,12 @@ print("minima of the summed loss:", sp.solve(grads_sum, [a, b, c], dict=True))
 #
 # * absolute error $|\hat y - y|$, gradient $\operatorname{sign}(\hat y - y)$;
 # * squared error $\tfrac12(\hat y - y)^2$, gradient $\hat y - y$ (the 1/2 cancels the 2 of
-#   the square). Summed over examples this is the article's choice; divided by the number of
-#   examples it is the mean squared error (均方誤差);
+#   the square). This is the form the article works with, under the name mean squared error
+#   (均方誤差). Its formula carries a sum, and the article says why: a network can have
+#   **several outputs** (for a classifier, one per class), so the loss of one example adds
+#   $\tfrac12(\hat y_k - y_k)^2$ over the outputs k (lesson 07's network has two). Adding up
+#   the losses of many *examples* is a separate step that the article takes at its end
+#   (lesson 08); divided by the number of terms, the sum becomes a mean;
 # * cross-entropy for classes: $-\sum_k y_k \log \hat y_k$ with a one-hot label y and
 #   predicted probabilities $\hat y$. If the right class gets probability p, the loss is
 #   $-\log p$, gradient $-1/p$.

@@ -33,8 +33,11 @@ _LABEL_AT = {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.25
 #: which bias belongs to which node
 BIAS_OF = {"h1": "b1", "h2": "b2", "y1_hat": "b3", "y2_hat": "b4"}
 
-NODE_COLORS = {"plain": "#e8eef6", "current": "#edae49", "reused": "#7fb3e0", "done": "#c8e6c9"}
-EDGE_COLORS = {"plain": "#9aa5b1", "current": "#d1495b", "done": "#2e933c"}
+# Okabe-Ito colours (node fills are half tints, so the black text on them stays readable);
+# edges carry a second cue: the current ones are thick, the finished ones dashed
+NODE_COLORS = {"plain": "#eeeeee", "current": "#F2CF80", "reused": "#AAD9F4", "done": "#80CEB9"}
+EDGE_COLORS = {"plain": plotting.COLORS["muted"], "current": plotting.OKABE_ITO["vermillion"],
+               "done": plotting.OKABE_ITO["green"]}
 
 
 @dataclass
@@ -106,6 +109,7 @@ def paint_network(artists: NetworkArtists, net: TinyNet, current=(), reused=(), 
         state = "current" if key in edges_current else "done" if key in edges_done else "plain"
         line.set_color(EDGE_COLORS[state])
         line.set_linewidth(3.0 if state == "current" else 1.5)
+        line.set_linestyle("--" if state == "done" else "-")
     for key, text in artists.edge_text.items():
         label = f"{key}={net.params[key]:.2f}"
         if grads is not None and key in grads:
@@ -307,20 +311,24 @@ COST_NETWORKS = ([2, 2, 2], [2, 8, 8, 2], [64, 32, 10], [784, 100, 10], [784, 30
                  [784, 1000, 1000, 10])
 
 
-def cost_figure(widths=(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)):
-    """Multiply-adds for one gradient, finite differences vs back-propagation, for networks
-    [w, w, w, w] of growing width w (log-log: slopes 2 and 1 against the parameter count)."""
+def cost_figure(networks=COST_NETWORKS):
+    """Multiply-adds for one gradient, finite differences vs back-propagation, for the given
+    networks (layer sizes), against their parameter count P (log-log: slopes 2 and 1)."""
     from ..network import gradient_cost
 
-    costs = [gradient_cost([w, w, w, w]) for w in widths]
+    costs = [gradient_cost(sizes) for sizes in networks]
     P = np.array([c["parameters"] for c in costs], dtype=float)
-    fig, ax = plotting.new_figure(size=(6.4, 3.4))
-    ax.loglog(P, [c["finite_differences"] for c in costs], "o-",
-              color=plotting.COLORS["path"], label="finite differences: 2 P forward passes")
+    fig, ax = plotting.new_figure(size=(7.2, 3.8))
+    ax.loglog(P, [c["finite_differences"] for c in costs], "s--",
+              color=plotting.COLORS["path"], label=r"finite differences $2PF \approx 2P^2$")
     ax.loglog(P, [c["backprop"] for c in costs], "o-", color=plotting.COLORS["curve"],
-              label="back-propagation: ~3 forward passes")
-    ax.set_xlabel("parameters P of the network [w, w, w, w]")
+              label=r"back-propagation $\approx 3F \approx 3P$")
+    for sizes, p, c in zip(networks, P, costs, strict=True):
+        ax.annotate(str(list(sizes)).replace(" ", ""), (p, c["backprop"]),
+                    textcoords="offset points", xytext=(0, -12), ha="center", fontsize=7)
+    ax.set_xlabel("parameters $P$ of the network (labels: its layer sizes, as in the table)")
     ax.set_ylabel("multiply-adds for one gradient")
-    ax.set_title("the cost of one gradient")
+    ax.set_title("the cost of one gradient of one example's loss")
+    ax.set_xlim(P.min() / 3, P.max() * 3)
     ax.legend(loc="upper left", fontsize=8)
     return fig

@@ -70,5 +70,6 @@ class BatchSizeExplorer(Explorer):
         if history.diverged:
             return f"batch size {batch_size}: {history.status}"
         return (f"batch size {batch_size}, lr = {lr:.2f}: {per_epoch} per epoch, "
-                f"{updates * EPOCHS} in all; loss on all points {epoch_losses[0]:.3f} -> "
-                f"{epoch_losses[-1]:.3f}, accuracy {mlp.accuracy(self.X, self.labels):.0%}")
+                f"{updates * EPOCHS} in all; full-data loss (all {N_POINTS} points) before "
+                f"training {epoch_losses[0]:.3f}, after {EPOCHS} epochs {epoch_losses[-1]:.3f}, "
+                f"accuracy {mlp.accuracy(self.X, self.labels):.0%}")
