@@ -92,21 +92,21 @@ def show(fig: Figure) -> None:
     display(Image(png(fig, dpi=max(STATIC_DPI, fig.dpi))))
 
 
-def break_at(x, y, at, tol: float | None = None):
-    """x, y with a NaN put in at each point of `at` (a jump or a corner of slope), so a line
-    plot leaves a gap there instead of drawing a vertical segment across the jump.
+def break_at(x, y, at, tol: float = 1e-9):
+    """x, y with a NaN put in at each point of `at` (a jump of the function or of its slope),
+    so a line plot leaves a gap there instead of drawing a vertical stroke across the jump.
 
-    tol: how close a grid point must be to a jump to be dropped (default: half a grid step).
+    x must be increasing. A grid point within `tol` of a jump is dropped: its value belongs to
+    neither side (sign(0) = 0, for example, would draw a stroke to either side).
     """
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float) * np.ones_like(x)
-    if tol is None:
-        tol = 0.5 * float(np.min(np.diff(x))) if x.size > 1 else 0.0
+    jumps = np.sort(np.atleast_1d(np.asarray(at, dtype=float)))
     keep = np.ones(x.shape, dtype=bool)
-    for a in np.atleast_1d(np.asarray(at, dtype=float)):
+    for a in jumps:
         keep &= np.abs(x - a) > tol
     x, y = x[keep], y[keep]
-    cuts = np.searchsorted(x, np.sort(np.atleast_1d(np.asarray(at, dtype=float))))
+    cuts = np.searchsorted(x, jumps)
     return np.insert(x, cuts, np.nan), np.insert(y, cuts, np.nan)
 
 

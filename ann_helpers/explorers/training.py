@@ -43,7 +43,7 @@ class BatchSizeExplorer(Explorer):
                                                label="loss of each batch")
         (self.epoch_line,) = self.ax_loss.plot([], [], "o-", ms=5, lw=1.6,
                                                color=plotting.COLORS["path"],
-                                               label="loss on all 40 points, per epoch")
+                                               label=f"full-data loss (all {N_POINTS} points), per epoch")
         self.ax_loss.set_xlim(-4, N_POINTS * EPOCHS + 4)
         self.ax_loss.set_ylim(0, 1.5)
         self.ax_loss.set_xticks(np.arange(0, N_POINTS * EPOCHS + 1, N_POINTS))
