@@ -164,11 +164,13 @@ for lr in rates:
     print(f"{lr:>5.2f} {1 - 2 * lr:>13.2f}  {outcome(run):<32} "
           f"{regime(lr, 2.0).split(':')[0]}")
 first_steps = [gradient_descent(square.grad, 1.0, lr, steps=12, f=square.f) for lr in rates]
-show(runs_1d(square, first_steps, [f"lr = {lr}" for lr in rates]))
+show(runs_1d(square, first_steps, [f"lr = {lr}: {outcome(run)}"
+                                   for lr, run in zip(rates, first_steps, strict=True)],
+             size=(12.0, 5.0)))
 
 # %% [markdown]
 # In the figure each column is one run, its first 12 steps: the path on the curve on top, x
-# against the iteration number underneath. A larger lr is not simply faster: the fastest rate is 0.5, and beyond
+# against the iteration number underneath; each title says what those 12 steps did. A larger lr is not simply faster: the fastest rate is 0.5, and beyond
 # the limit the run explodes. `gradient_descent` stops a diverging run as soon as |x| or f
 # leaves a finite range (10⁶ by default) and says so, rather than overflowing:
 

@@ -139,7 +139,7 @@ def runs_1d(fn: F.TestFunction, runs, titles, xlim=XLIM_1D, size=None):
     for j, (run, title) in enumerate(zip(runs, titles, strict=True)):
         art = curve_axes(axes[0, j], fn, xlim)
         show_path_1d(art, fn, run.points)
-        axes[0, j].set_title(title, fontsize=9)
+        axes[0, j].set_title(_wrap(title, fig.get_figwidth() / n), fontsize=9)
         it = iterate_axes(axes[1, j], fn.global_minimum)
         show_iterates(axes[1, j], it, run.points, longest)
         axes[1, j].set_ylim(*_span(np.clip(run.points, -3, 3)))
@@ -362,7 +362,7 @@ class MinimaExplorer1D(Explorer):
                          zorder=4)
         self.iterates = iterate_axes(self.ax_it)
         self.ax_it.set_ylabel("")
-        self.ax_it.set_title("$x_k$ against $k$ (dotted: global minimum, dashed: local)",
+        self.ax_it.set_title("$x_k$ against $k$ (dotted: global min., dashed: local)",
                              fontsize=9)
         self.iterates["line"].set(marker="", lw=1.0)
         for j, m in enumerate(self.fn.minima):
