@@ -148,3 +148,24 @@ def test_cost_figure_plots_the_table_networks_with_mathtext_labels():
     labels = [t.get_text() for t in ax.texts]
     assert labels == [str(list(s)).replace(" ", "") for s in backprop.COST_NETWORKS]
     assert all(re.search(r"\$.*\$", t.get_text()) for t in ax.get_legend().get_texts())
+
+
+def test_every_tangent_curve_has_its_formula_for_the_figure():
+    assert set(extrema.SHOWN) == set(extrema.FUNCTIONS)
+    assert all("^" not in shown for shown in extrema.SHOWN.values())
+
+
+def test_titles_that_change_with_every_move_avoid_mathtext():
+    # mathtext is re-laid out whenever its text changes (measured ~5 ms a redraw); the titles
+    # and text an explorer rewrites on every move stay plain unicode
+    from ann_helpers.explorers.descent import DescentExplorer1D, DescentExplorer2D
+    from ann_helpers.explorers.loss import LossFitExplorer
+
+    ex1 = DescentExplorer1D(lr=1.1, x0=1.0, gradient="raw", steps=20)
+    assert ex1.title_it.get_text() == "xₖ against k: diverging: |gradient| ×1.20 per step"
+    ex2 = DescentExplorer2D()
+    tangent = extrema.TangentExplorer(function="x^2 + 3x", x=-2.5)
+    fit = LossFitExplorer()
+    texts = [ex1.title.get_text(), ex1.title_it.get_text(), ex2.title.get_text(),
+             ex2.title_loss.get_text(), tangent._slope_text.get_text(), fit.ax.get_title()]
+    assert not [t for t in texts if "$" in t]

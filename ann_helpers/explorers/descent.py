@@ -328,7 +328,9 @@ class DescentExplorer1D(Explorer):
         show_iterates(self.ax_it, self.iterates, path.points, steps)
         limit = self.fn.lr_limit()
         self.title.set_text(f"{self.fn.label}: {gradient} gradient, lr = {lr:.2f}")
-        self.title_it.set_text(f"$x_k$ against $k$: {outcome(path)}")
+        # titles that change with every move: unicode, not mathtext (mathtext costs ~5 ms a
+        # redraw when its text changes; static mathtext labels are cached and cheap)
+        self.title_it.set_text(f"xₖ against k: {outcome(path)}")
         if normalize:
             how = f"unit gradient: every step has length lr = {lr:.2f}"
         else:
@@ -456,7 +458,7 @@ class DescentExplorer2D(Explorer):
         self.ax_loss.set_ylim(max(lo / 3, 1e-16), max(hi * 3, lo * 10, 1e-12))
         limit = fn.lr_limit()
         self.title.set_text(f"{fn.label}")
-        self.title_loss.set_text(f"$f(x_k) - f_{{min}}$: {outcome(path)}")
+        self.title_loss.set_text(f"f(xₖ) − min f: {outcome(path)}")  # unicode: see 1-D
         side = "below" if lr < limit else "ABOVE"
         return (f"{path.message}. lr = {lr:.3f} is {side} the stability limit "
                 f"2 / (largest curvature at the minimum) = {limit:.3g}")
