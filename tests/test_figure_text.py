@@ -169,3 +169,21 @@ def test_titles_that_change_with_every_move_avoid_mathtext():
     texts = [ex1.title.get_text(), ex1.title_it.get_text(), ex2.title.get_text(),
              ex2.title_loss.get_text(), tangent._slope_text.get_text(), fit.ax.get_title()]
     assert not [t for t in texts if "$" in t]
+
+
+def test_backward_step_formulas_are_drawn_in_the_lessons_notation():
+    assert backprop.pretty("dL/dh1 = delta3 w5 + delta4 w7 = -0.8291 * 0.50 + 0.6406 * 0.70") \
+        == "∂L/∂h₁ = δ₃ w₅ + δ₄ w₇ = -0.8291 · 0.50 + 0.6406 · 0.70"
+    assert backprop.pretty("dL/dy1_hat = y1_hat - y1 (from L = 1/2 (y1 - y1_hat)^2)") \
+        == "∂L/∂ŷ₁ = ŷ₁ − y₁ (from L = ½ (y₁ − ŷ₁)²)"
+    # numbers are left alone, and the status line keeps the plain form
+    assert backprop.pretty("delta1 = 0.033829 * 0.5866 * (1 - 0.5866) = 0.008203") \
+        == "δ₁ = 0.033829 · 0.5866 · (1 − 0.5866) = 0.008203"
+    ex = backprop.BackpropStepsExplorer(step=7)
+    assert ex.status.startswith("step 7 of 12: dL/dh1 = delta3 w5 + delta4 w7")
+    assert ex.formula.get_text().startswith("∂L/∂h₁ = δ₃ w₅ + δ₄ w₇")
+
+
+def test_network_labels_use_mathtext():
+    assert backprop.tex("w5") == "$w_{5}$" and backprop.tex("b4") == "$b_{4}$"
+    assert backprop.NODE_LABELS["y1_hat"] == r"$\hat y_1$"

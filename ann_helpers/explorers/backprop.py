@@ -9,6 +9,7 @@ and the stored terms it reuses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,8 +22,8 @@ from ..widgets import Explorer, int_slider, slider
 #: node positions (x, y) on the diagram
 NODES = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0),
          "y1_hat": (2.0, 1.0), "y2_hat": (2.0, 0.0), "L": (2.85, 0.5)}
-NODE_LABELS = {"x1": "x1", "x2": "x2", "h1": "h1", "h2": "h2", "y1_hat": "ŷ1", "y2_hat": "ŷ2",
-               "L": "L"}
+NODE_LABELS = {"x1": "$x_1$", "x2": "$x_2$", "h1": "$h_1$", "h2": "$h_2$",
+               "y1_hat": r"$\hat y_1$", "y2_hat": r"$\hat y_2$", "L": "$L$"}
 #: edge -> (from node, to node); weights w1..w8 as in the article's notation
 EDGES = {"w1": ("x1", "h1"), "w2": ("x2", "h1"), "w3": ("x1", "h2"), "w4": ("x2", "h2"),
          "w5": ("h1", "y1_hat"), "w6": ("h2", "y1_hat"), "w7": ("h1", "y2_hat"),
@@ -47,6 +48,27 @@ class NetworkArtists:
     bias_text: dict          # node -> Text (its bias)
     edges: dict              # edge -> Line2D
     edge_text: dict          # weight -> Text
+
+
+def tex(name: str) -> str:
+    """A parameter name as mathtext: 'w5' -> '$w_5$' (the labels never change while a slider
+    moves, so matplotlib's mathtext cache makes them as cheap as plain text)."""
+    return f"${name[0]}_{{{name[1:]}}}$"
+
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def pretty(text: str) -> str:
+    """A backward-step formula in the text's notation, for the figure: delta3 -> δ₃,
+    dL/dw5 -> ∂L/∂w₅, y1_hat -> ŷ₁, ^2 -> ², * -> ·, a - b -> a − b. Unicode, not mathtext: this text changes with
+    every slider move (the status line keeps the plain form)."""
+    text = re.sub(r"y(\d)_hat", lambda m: "ŷ" + m.group(1).translate(_SUB), text)
+    text = text.replace("dL/d", "∂L/∂").replace("^2", "²").replace("1/2 ", "½ ")
+    text = text.replace(" * ", " · ").replace(" - ", " − ")
+    text = re.sub(r"delta(\d)", lambda m: "δ" + m.group(1).translate(_SUB), text)
+    return re.sub(r"(?<![A-Za-z0-9.])([bhuwxyŷ])(\d)\b",
+                  lambda m: m.group(1) + m.group(2).translate(_SUB), text)
 
 
 def node_values(net: TinyNet) -> dict[str, float]:
@@ -100,7 +122,7 @@ def paint_network(artists: NetworkArtists, net: TinyNet, current=(), reused=(), 
         colors.append(NODE_COLORS[state])
         artists.node_text[n].set_text(f"{NODE_LABELS[n]}\n{values[n]:.4f}")
     for n, text in artists.bias_text.items():
-        label = f"{BIAS_OF[n]}={net.params[BIAS_OF[n]]:.2f}"
+        label = f"{tex(BIAS_OF[n])} = {net.params[BIAS_OF[n]]:.2f}"
         if grads is not None and BIAS_OF[n] in grads:
             label += f"\n∂L/∂{BIAS_OF[n]}={grads[BIAS_OF[n]]:+.4f}"
         text.set_text(label)
@@ -111,7 +133,7 @@ def paint_network(artists: NetworkArtists, net: TinyNet, current=(), reused=(), 
         line.set_linewidth(3.0 if state == "current" else 1.5)
         line.set_linestyle("--" if state == "done" else "-")
     for key, text in artists.edge_text.items():
-        label = f"{key}={net.params[key]:.2f}"
+        label = f"{tex(key)} = {net.params[key]:.2f}"
         if grads is not None and key in grads:
             label += f"\n∂L/∂{key}={grads[key]:+.4f}"
         text.set_text(label)
@@ -218,9 +240,9 @@ class BackpropStepsExplorer(Explorer):
         paint_network(self.artists, self.net, current=(cur.node,) if step else (),
                       reused=cur.reuse_nodes, done=done_nodes,
                       edges_current=cur.edges, edges_done=done_edges)
-        self.title.set_text(f"step {step} of {len(self.steps) - 1}: {cur.title}")
+        self.title.set_text(pretty(f"step {step} of {len(self.steps) - 1}: {cur.title}"))
         formula = cur.formula.replace(";  ", "\n")
-        self.formula.set_text(formula)
+        self.formula.set_text(pretty(formula))
         reuse = f" (reuses stored {', '.join(cur.reuses)})" if cur.reuses else ""
         return f"step {step} of {len(self.steps) - 1}: {cur.formula.split(';')[0]}{reuse}"
 
