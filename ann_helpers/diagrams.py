@@ -19,16 +19,18 @@ from .plotting import COLORS, new_figure
 
 #: (step number, title, detail, lessons that teach it)
 STEPS = (
-    ("1", "define the network", "y_hat = F(x; w), unknown w", "lesson 05"),
-    ("2", "define the loss", "L(w): compare y_hat with label y", "lesson 06"),
+    ("1", "define the network", r"$\hat y = F(x; w)$, unknown $w$", "lesson 05"),
+    ("2", "define the loss", r"$L(w)$: compare $\hat y$ with label $y$", "lesson 06"),
     ("3", "feed an example", "one (SGD) or a minibatch", "lesson 08"),
-    ("4", "forward pass", "compute y_hat, then L", "lessons 05-06"),
-    ("5", "backward pass (BP)", "grad L from back to front", "lesson 07"),
-    ("6", "gradient descent step", "w <- w - lr * grad L", "lessons 01-04"),
+    ("4", "forward pass", r"compute $\hat y$, then $L$", "lessons 05-06"),
+    ("5", "backward pass (BP)", r"$\nabla L$ from back to front", "lesson 07"),
+    ("6", "gradient descent step", r"$w \leftarrow w - \mathrm{lr}\cdot\nabla L$",
+     "lessons 01-04"),
 )
 
-SETUP_COLOR = "#e8eef6"
-LOOP_COLOR = "#fdf1dc"
+# pale tints of Okabe-Ito blue and orange (the box fills carry no values, only the grouping)
+SETUP_COLOR = "#e5eff7"
+LOOP_COLOR = "#fcf0d9"
 
 
 def _box(ax, x, y, w, h, step, face):
@@ -85,6 +87,6 @@ def training_loop_figure():
             "training examples", ha="center", fontsize=9, color=COLORS["start"])
     ax.text(6.0, 0.55, "stop when the loss is small enough or after a fixed number of epochs",
             ha="center", fontsize=9, color=COLORS["muted"])
-    ax.set_title("Training a feed-forward network: a double loop (epochs x examples)",
+    ax.set_title("Training a feed-forward network: a double loop (epochs × examples)",
                  fontsize=12)
     return fig

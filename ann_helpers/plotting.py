@@ -55,6 +55,9 @@ STYLE = {
     "grid.alpha": 0.3,
     "axes.prop_cycle": cycler(color=CYCLE),
 }
+#: the resolution of every static figure `show` displays (readable text, sharp lines); live
+#: explorers keep the figure's own dpi so that a slider move stays fast
+STATIC_DPI = 110
 
 
 def new_figure(ncols: int = 1, nrows: int = 1, size: tuple[float, float] = (8.0, 3.4),
@@ -71,19 +74,40 @@ def new_figure(ncols: int = 1, nrows: int = 1, size: tuple[float, float] = (8.0,
     return fig, axes
 
 
-def png(fig: Figure, fast: bool = False) -> bytes:
-    """The figure rendered as PNG bytes; `fast` trades file size for speed (live redraws)."""
+def png(fig: Figure, fast: bool = False, dpi: float | None = None) -> bytes:
+    """The figure rendered as PNG bytes; `fast` trades file size for speed (live redraws);
+    `dpi` overrides the figure's own resolution for this picture only."""
     buf = io.BytesIO()
     kwargs = {"pil_kwargs": {"compress_level": 1}} if fast else {}
+    if dpi is not None:
+        kwargs["dpi"] = dpi
     fig.savefig(buf, format="png", **kwargs)
     return buf.getvalue()
 
 
 def show(fig: Figure) -> None:
-    """Display the figure as a static picture in the notebook."""
+    """Display the figure as a static picture in the notebook, at STATIC_DPI or more."""
     from IPython.display import Image, display
 
-    display(Image(png(fig)))
+    display(Image(png(fig, dpi=max(STATIC_DPI, fig.dpi))))
+
+
+def break_at(x, y, at, tol: float = 1e-9):
+    """x, y with a NaN put in at each point of `at` (a jump of the function or of its slope),
+    so a line plot leaves a gap there instead of drawing a vertical stroke across the jump.
+
+    x must be increasing. A grid point within `tol` of a jump is dropped: its value belongs to
+    neither side (sign(0) = 0, for example, would draw a stroke to either side).
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float) * np.ones_like(x)
+    jumps = np.sort(np.atleast_1d(np.asarray(at, dtype=float)))
+    keep = np.ones(x.shape, dtype=bool)
+    for a in jumps:
+        keep &= np.abs(x - a) > tol
+    x, y = x[keep], y[keep]
+    cuts = np.searchsorted(x, jumps)
+    return np.insert(x, cuts, np.nan), np.insert(y, cuts, np.nan)
 
 
 def curve_1d(ax, f: Callable, xlim: tuple[float, float], n: int = 400, label: str | None = None,

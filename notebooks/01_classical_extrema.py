@@ -79,8 +79,8 @@ print(f"second-derivative test: {classify_point(f, [x], point)}")
 # %% [markdown]
 # ### The tangent line, live
 #
-# The explorer draws $f$ and its tangent at a point $a$ that you choose. The curve is red
-# where $f$ falls ($f' < 0$) and green where it rises ($f' > 0$). Slide $a$ towards $-1.5$
+# The explorer draws $f$ and its tangent at a point $a$ that you choose. The curve is solid
+# vermillion where $f$ falls ($f' < 0$) and dotted blue where it rises ($f' > 0$). Slide $a$ towards $-1.5$
 # and watch the tangent turn flat. Notice what the sign of the slope tells you: it points
 # the way *down*. That observation is the seed of gradient descent (lesson 03).
 

@@ -69,13 +69,14 @@ for x0, step in [(1.0, 0.5), (1.0, 0.75), (1.0, 0.3), (2.0, 0.7), (0.4, 1.0), (1
 # %% [markdown]
 # Only the first row, where the step happens to fit the start exactly, lands on 0. The others
 # stop up to a step away, and from x0 = 0.4 with step 1 the search never moves: both
-# neighbours, 1.4 and -0.6, are higher than f(0.4). The same thing, drawn: green is the start, the red line the
-# accepted moves, black crosses the rejected trials, the star where the search stopped.
+# neighbours, 1.4 and -0.6, are higher than f(0.4). The same thing, drawn: the green dot is the start, the
+# vermillion line the accepted moves, black crosses the rejected trials, the star where the
+# search stopped.
 
 # %%
 settings = [(1.0, 0.5), (1.0, 0.75), (0.4, 1.0)]
 runs = [enumeration_search(square.f, x0, step) for x0, step in settings]
-show(trials_figure(square, runs, [f"x0 = {x0}, step {step}: stops at {run.x:.2f}"
+show(trials_figure(square, runs, [f"$x_0$ = {x0}, step {step}: stops at {run.x:.2f}"
                                   for (x0, step), run in zip(settings, runs, strict=True)]))
 
 # %% [markdown]
@@ -158,11 +159,18 @@ for key in ("narrow_bowl", "valley"):
     cost = compass_vs_descent(fn, start, gap=1e-4)
     print(f"{fn.label:<36} {cost['compass_evaluations']:>26d} {cost['descent_steps']:>15d}")
 
+# %% [markdown]
+# The same runs drawn (the same stopping rule as in the table: stop as soon as f is within
+# 10⁻⁴ of its minimum value):
+
 # %%
 valley, narrow = F.get("valley"), F.get("narrow_bowl")
-paths = [compass_search(fn.f, start, tol=1e-3) for fn in (narrow, valley)]
-show(runs_2d([narrow, valley], paths, [f"compass search: {p.evaluations} evaluations"
-                                       for p in paths]))
+paths = [compass_search(fn.f, start, tol=1e-15,
+                        target=fn.f(np.asarray(fn.global_minimum, dtype=float)) + 1e-4)
+         for fn in (narrow, valley)]
+show(runs_2d([narrow, valley], paths,
+             [f"compass search: {p.evaluations} evaluations\nto $f - f_{{min}} \\leq 10^{{-4}}$"
+              for p in paths]))
 
 # %% [markdown]
 # The real trouble is the dimension. One round of compass search costs up to 2n evaluations,

@@ -32,9 +32,10 @@ from ann_helpers.explorers.descent import (
     basins_figure,
     endings_figure,
     gradient_arrows_1d,
+    outcome,
     runs_1d,
 )
-from ann_helpers.plotting import show
+from ann_helpers.plotting import COLORS, new_figure, show
 
 square = F.get("square")
 print(square.label, "  gradient: f'(x) = 2x")
@@ -146,23 +147,30 @@ print(strict.message)
 # | exactly 1 | −1 | x and −x for ever: a cycle |
 # | above 1 | below −1 | x flips side and grows: divergence |
 #
-# In general the factor is 1 − lr · f″, so the **stability limit** is lr < 2 / f″, here
-# 2 / 2 = 1. Five runs from x = 1, one per regime:
+# For any quadratic $f(x) = \tfrac{c}{2}(x - x^*)^2 + \text{const}$ the same algebra gives the
+# factor 1 − lr · c with c = f″, the same at every step, so the **stability limit**
+# lr < 2 / f″ is exact; here 2 / 2 = 1. For other functions f″ changes from point to point,
+# and the factor and the limit hold only **near a minimum** x\*, where f′(x) ≈ f″(x\*)(x − x\*)
+# (first-order Taylor of f′): there the distance shrinks by about 1 − lr f″(x\*) per step, so
+# lr < 2 / f″(x\*). Farther out a run can blow up at a smaller lr where f is steeper and more
+# curved (lesson 04's Rosenbrock does). Five runs from x = 1, one per regime:
 
 # %%
 rates = [0.2, 0.5, 0.8, 1.0, 1.1]
 print(f"stability limit 2 / f'' = {square.lr_limit():g}")
-print(f"{'lr':>5} {'r = 1 - 2 lr':>13} {'status':>12} {'steps':>6}  regime")
+print(f"{'lr':>5} {'r = 1 - 2 lr':>13}  {'what 1000 steps do':<32} regime")
 for lr in rates:
     run = gradient_descent(square.grad, 1.0, lr, steps=1000, f=square.f)
-    print(f"{lr:>5.2f} {1 - 2 * lr:>13.2f} {run.status:>12} {run.steps:>6d}  "
+    print(f"{lr:>5.2f} {1 - 2 * lr:>13.2f}  {outcome(run):<32} "
           f"{regime(lr, 2.0).split(':')[0]}")
 first_steps = [gradient_descent(square.grad, 1.0, lr, steps=12, f=square.f) for lr in rates]
-show(runs_1d(square, first_steps, [f"lr = {lr}" for lr in rates]))
+show(runs_1d(square, first_steps, [f"lr = {lr}: {outcome(run)}"
+                                   for lr, run in zip(rates, first_steps, strict=True)],
+             size=(12.0, 5.0)))
 
 # %% [markdown]
 # In the figure each column is one run, its first 12 steps: the path on the curve on top, x
-# against the iteration number underneath. A larger lr is not simply faster: the fastest rate is 0.5, and beyond
+# against the iteration number underneath; each title says what those 12 steps did. A larger lr is not simply faster: the fastest rate is 0.5, and beyond
 # the limit the run explodes. `gradient_descent` stops a diverging run as soon as |x| or f
 # leaves a finite range (10⁶ by default) and says so, rather than overflowing:
 
@@ -174,6 +182,64 @@ print("last iterates:", ", ".join(f"{x:.4g}" for x in blowup.points[-4:]))
 # %% [markdown]
 # In practice lr is often set to around 0.1 to begin with (the article's advice too), and then
 # tuned: too small crawls, too large oscillates or diverges.
+#
+# ### Why a small step goes down, and where the limit comes from
+#
+# The table is not special to x². For any smooth f, Taylor's formula around x with the step
+# $s = -\text{lr}\, f'(x)$ gives
+#
+# $$f(x - \text{lr}\,f') = f(x) - \text{lr}\,f'^2 + \tfrac12\,\text{lr}^2 f'^2 f'' + \dots
+#   = f(x) - \text{lr}\,f'^2\Big(1 - \tfrac{\text{lr}\,f''}{2}\Big) + \dots$$
+#
+# * **First order:** f goes down by about lr · f′². That is never negative, and it is
+#   positive wherever f′ ≠ 0: a small enough step against the gradient always lowers f.
+# * **Second order:** the bracket stays positive only while lr · f″ / 2 < 1, that is
+#   **lr < 2 / f″**: the same limit as the table's, now from the curvature term that the
+#   first-order picture leaves out. (For a quadratic the dots are zero and this is exact.)
+#
+# Checked on a function that is not a quadratic, f(x) = x⁴ − 3x² + x (used again in section 6),
+# at x = 1.2, near its minimum at 1.13: one step's true change of f against the two
+# predictions, for several learning rates.
+
+# %%
+quartic = F.get("two_minima")
+x_at = 1.2
+d1, d2 = quartic.grad(x_at), 12 * x_at**2 - 6          # f'(1.2) and f''(1.2)
+print(f"at x = {x_at}: f' = {d1:.3f}, f'' = {d2:.2f}, second-order limit 2 / f'' = {2 / d2:.3f}")
+print(f"{'lr':>6} {'true change of f':>17} {'1st order':>10} {'2nd order':>10}")
+for lr in (0.001, 0.05, 0.1, 0.15, 0.2, 0.25):
+    true = quartic.f(x_at - lr * d1) - quartic.f(x_at)
+    print(f"{lr:>6g} {true:>17.5f} {-lr * d1**2:>10.5f} "
+          f"{-lr * d1**2 * (1 - lr * d2 / 2):>10.5f}")
+lrs = np.linspace(0.0, 0.26, 2601)
+true_change = quartic.f(x_at - lrs * d1) - quartic.f(x_at)
+print(f"the true change first turns positive at lr = {lrs[np.argmax(true_change > 0)]:.2f}")
+
+# %%
+fig, ax = new_figure(size=(6.4, 3.2))
+ax.plot(lrs, true_change, color=COLORS["curve"], lw=2.5,
+        label=r"true change $f(x - \mathrm{lr}\,f') - f(x)$")
+ax.plot(lrs, -lrs * d1**2, color=COLORS["grad"], ls="--",
+        label=r"1st order $-\mathrm{lr}\,f'^2$")
+ax.plot(lrs, -lrs * d1**2 * (1 - lrs * d2 / 2), color=COLORS["path"], ls=":", lw=2,
+        label=r"2nd order $-\mathrm{lr}\,f'^2\,(1 - \mathrm{lr}\,f''/2)$")
+ax.axhline(0.0, color="black", lw=0.8)
+ax.axvline(2 / d2, color=COLORS["muted"], lw=1)
+ax.annotate(r"$2/f''$", (2 / d2, 0.1), xytext=(4, 0), textcoords="offset points", fontsize=9)
+ax.set_xlabel(r"learning rate $\mathrm{lr}$")
+ax.set_ylabel("change of $f$ in one step")
+ax.set_title(r"one step from $x = 1.2$ on $f = x^4 - 3x^2 + x$")
+ax.set_ylim(-0.12, 0.15)
+ax.legend(fontsize=8, loc="lower left")
+show(fig)
+
+# %% [markdown]
+# For a tiny lr all three agree (the step lowers f by lr · f′²). The first-order line keeps
+# promising more and more; the true change stops improving and turns positive: a step that
+# goes *up*. The second-order curve follows the turn and crosses zero at 2 / f″ = 0.177; the
+# true change crosses a little later, at 0.20, because f″ is smaller along this step than at
+# its start (9.35 at the minimum against 11.28 at x = 1.2): the dots in the formula. So the
+# limit 2 / f″ is exact for quadratics and a close guide near a minimum, not a law.
 #
 # ## 5. Try it: the 1-D descent explorer
 #
@@ -222,14 +288,36 @@ show(basins_figure(two, starts, ends))
 #   and late steps settle down.
 #
 # First, random restarts: the more starts, the likelier that one of them lies in the global
-# basin (here about half of [−2, 2] is):
+# basin. That basin is [−2, 0.1699) of the interval [−2, 2], a share p = 2.1699 / 4 = 54%
+# (section 6), so one start succeeds with probability p and the best of n starts with
+# probability 1 − (1 − p)ⁿ. We measure it over 200 seeds; a share measured on 200 seeds
+# carries a sampling error, its binomial standard error $\sqrt{p(1-p)/200}$:
 
 # %%
-print(f"{'restarts':>8} {'share of 200 seeds whose best run is global':>44}")
+SEEDS = 200
+p_basin = (two.extra["maximum"] + 2.0) / 4.0
+print(f"{'restarts':>8} {'measured over 200 seeds':>24} {'± std. error':>13} "
+      f"{'predicted 1-(1-p)^n':>20}")
 for n in (1, 2, 3, 5):
     hits = [nearest(random_restarts(two.grad, two.f, -2.0, 2.0, n=n, lr=0.05, steps=300,
-                                    seed=seed)[0].x, two.minima) == 0 for seed in range(200)]
-    print(f"{n:>8d} {np.mean(hits):>44.0%}")
+                                    seed=seed)[0].x, two.minima) == 0 for seed in range(SEEDS)]
+    share = np.mean(hits)
+    print(f"{n:>8d} {share:>24.1%} {np.sqrt(share * (1 - share) / SEEDS):>13.1%} "
+          f"{1 - (1 - p_basin) ** n:>20.1%}")
+
+# %% [markdown]
+# More restarts help, as predicted, but the measured shares sit below the prediction, by
+# 2.6 standard errors for one start (45.0 % against 54.2 %). That is sampling noise, of an
+# unlucky kind: the rows share their seeds (seed s draws the same first start for every n),
+# so one unlucky set of 200 seeds shows in every row. Drawing only the first start point of
+# 100,000 seeds (cheap: no descent needed, since every run ends in its start's basin) gives
+# the share the prediction says, to within its standard error of 0.16 %:
+
+# %%
+firsts = np.array([np.random.default_rng(seed).uniform(-2.0, 2.0) for seed in range(100_000)])
+print(f"first start in the global basin: {np.mean(firsts[:SEEDS] < two.extra['maximum']):.1%} "
+      f"of seeds 0-199, {np.mean(firsts < two.extra['maximum']):.2%} of seeds 0-99,999 "
+      f"(p = {p_basin:.2%})")
 
 # %% [markdown]
 # Now noisy gradients, all starting at x0 = 1.5, in the local basin, where plain descent is
@@ -253,12 +341,13 @@ show(endings_figure(two, runs, "30 noisy runs from x0 = 1.5 (noise 8): where the
 # Noise is no guarantee: it moves some runs across the hump and not others, and too much of it
 # would also throw runs out of the global basin. But it gives a run a chance that plain descent
 # never has. Stochastic gradient descent (SGD, 隨機梯度下降), used to train networks, gets
-# its noise for free by computing each gradient on a few random examples (lesson 06 onwards).
+# its noise for free by computing each gradient on a few random examples (lesson 08).
 #
 # ### Try it: noise and seeds
 #
 # Start in the local basin, raise the noise, and step through the seeds: some runs cross to the
-# global minimum (green star), some stay (purple star). With noise 0 the seed does nothing.
+# global minimum (orange square), some stay (purple diamond). With noise 0 the seed does
+# nothing.
 
 # %%
 minima_explorer = MinimaExplorer1D(x0=1.5, lr=0.05, noise=8.0, seed=2)

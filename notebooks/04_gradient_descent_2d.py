@@ -16,8 +16,13 @@ import numpy as np
 from ann_helpers import functions as F
 from ann_helpers.descent import gradient_descent, point_text, step_table
 from ann_helpers.exercises import check
-from ann_helpers.explorers.descent import DescentExplorer2D, runs_2d, surface_with_path
-from ann_helpers.plotting import show
+from ann_helpers.explorers.descent import (
+    DescentExplorer2D,
+    outcome,
+    runs_2d,
+    surface_with_path,
+)
+from ann_helpers.plotting import COLORS, new_figure, show
 
 bowl = F.get("bowl")
 print(bowl.label, "  gradient: (df/dx, df/dy) = (2x, 2y)")
@@ -51,31 +56,112 @@ print(step_table(run))
 # The rule is word for word the 1-D rule of lesson 03, with x now a vector. Nothing in it
 # depends on the number of variables, which is the whole point.
 #
-# ## 2. The gradient field over the level curves
+# ## 2. Why minus the gradient is the steepest way down
 #
-# Draw the level curves (contours) of f, the curves where f is constant, and the gradient as
-# an arrow at many points. Two facts jump out: every arrow is **perpendicular** to the level
-# curve through its foot, and the arrows are **longest where the level curves crowd
-# together**, where the surface is steepest.
+# Stand at a point p and pick a direction, a unit vector u = (cos θ, sin θ). How fast does f
+# change if you walk that way? Near p, f is close to its tangent plane (first-order Taylor):
+#
+# $$f(p + h\,u) \approx f(p) + h\,\Big(\frac{\partial f}{\partial x}u_1 + \frac{\partial f}{\partial y}u_2\Big) = f(p) + h\,\nabla f(p)\cdot u ,$$
+#
+# so the rate of change along u, the **directional derivative**, is $D_u f(p) = \nabla f(p)\cdot u$.
+# By the Cauchy-Schwarz inequality $|\nabla f \cdot u| \le |\nabla f|\,|u| = |\nabla f|$, with
+# equality only when u is parallel to ∇f; in angles, $\nabla f\cdot u = |\nabla f|\cos\varphi$,
+# where φ is the angle between them. So:
+#
+# * the largest rate, $+|\nabla f|$, is along u = ∇f / |∇f| (φ = 0): the gradient points
+#   uphill, steepest;
+# * the smallest, $-|\nabla f|$, is along u = −∇f / |∇f| (φ = 180°): **minus the gradient is
+#   the steepest way down**;
+# * along the two directions at φ = ±90° the rate is 0: those are the directions of the level
+#   curve through p.
+#
+# Checked without the formula: at p = (1, 0.5) on x² + 10y², measure the rate of change of f
+# in 360 directions by central differences, (f(p + hu) − f(p − hu)) / 2h, and see where it is
+# most negative:
 
 # %%
 narrow = F.get("narrow_bowl")
-show(runs_2d([bowl, narrow], [], [bowl.label, narrow.label], arrows=True, size=(6.6, 3.7)))
-
-# %% [markdown]
-# Perpendicular, checked by numbers: along the level curve through a point, f does not change,
-# so the curve's direction t satisfies grad f · t = 0. For x² + y² the level curves are circles
-# and t = (−y, x); for x² + 10y² they are ellipses and t = (−20y, 2x):
+p = np.array([1.0, 0.5])
+h = 1e-5
+thetas = np.deg2rad(np.arange(360))
+units = np.stack([np.cos(thetas), np.sin(thetas)], axis=1)
+rates = np.array([(narrow.f(p + h * u) - narrow.f(p - h * u)) / (2 * h) for u in units])
+gp = narrow.grad(p)
+grad_angle = np.rad2deg(np.arctan2(gp[1], gp[0]))
+print(f"gradient at {point_text(p)}: {point_text(gp)}, |gradient| = {np.linalg.norm(gp):.4f}, "
+      f"angle {grad_angle:.1f} degrees")
+print(f"steepest rise:    {rates.max():+.4f} per unit step, at {np.argmax(rates)} degrees")
+print(f"steepest descent: {rates.min():+.4f} per unit step, at {np.argmin(rates)} degrees "
+      f"(the gradient's angle + 180 = {grad_angle + 180:.1f})")
 
 # %%
-print(f"{'f':<16} {'point':>10} {'gradient':>14} {'|gradient|':>11} {'grad . t':>9}")
-for fn, tangent in [(bowl, lambda x, y: (-y, x)), (narrow, lambda x, y: (-20 * y, 2 * x))]:
-    for p in [(3.0, 4.0), (1.0, 0.5), (0.3, 0.1)]:
-        gp = fn.grad(np.array(p))
-        print(f"{fn.label[10:]:<16} {point_text(p):>10} {point_text(gp):>14} "
-              f"{np.linalg.norm(gp):>11.3f} {gp @ np.array(tangent(*p)):>9.1f}")
+fig, ax = new_figure(size=(6.4, 3.0))
+ax.plot(np.rad2deg(thetas), rates, color=COLORS["curve"],
+        label=r"$D_u f(p)$ measured by central differences")
+ax.axvline(grad_angle, color=COLORS["grad"], ls="--", label=r"direction of $\nabla f(p)$")
+ax.axvline(grad_angle + 180, color=COLORS["path"], ls=":", lw=2,
+           label=r"direction of $-\nabla f(p)$")
+ax.axhline(-np.linalg.norm(gp), color=COLORS["muted"], lw=0.8)
+ax.axhline(np.linalg.norm(gp), color=COLORS["muted"], lw=0.8)
+ax.set_xlabel(r"direction $\theta$ of the unit vector $u = (\cos\theta, \sin\theta)$, degrees")
+ax.set_ylabel(r"rate of change $\nabla f \cdot u$")
+ax.set_xticks(range(0, 361, 45))
+ax.set_title(r"$f = x^2 + 10y^2$ at $p = (1, 0.5)$: the rate lies between $\pm|\nabla f|$ (grey)")
+ax.legend(fontsize=8, loc="lower left")
+show(fig)
 
 # %% [markdown]
+# The measured curve is |∇f| cos φ: highest (+10.1979, at 79°, the whole degree nearest to the
+# gradient's 78.7°; |∇f| itself is 10.1980), lowest (−10.1979) opposite to it at 259°, and
+# zero a quarter turn either side. No direction goes down faster than −∇f.
+#
+# ## 3. The gradient field over the level curves
+#
+# Draw the level curves (contours) of f, the curves where f is constant, and the gradient as
+# an arrow at many points. Here the levels are **evenly spaced** in f (the same step of f
+# from one curve to the next). Two facts jump out: every arrow is **perpendicular** to the
+# level curve through its foot, and the arrows are **longest where the level curves crowd
+# together**, where the surface is steepest: to climb the same step of f, a steep place needs
+# a short walk, so the curves sit close (their spacing is about step / |∇f|). Both bowls are
+# steepest far from the minimum, so that is where the curves crowd and the arrows are long.
+
+# %%
+show(runs_2d([bowl, narrow], [], [bowl.label, narrow.label], arrows=True, size=(6.6, 3.7),
+             spacing="even"))
+
+# %% [markdown]
+# Perpendicular, checked by numbers, against the level curve itself: ask matplotlib's contour
+# routine (which knows nothing about gradients, only values of f on a fine grid around the
+# point) for the level curve through a point, take the direction t of that curve at the
+# point, and measure the angle between t and the gradient:
+
+# %%
+def level_curve_direction(fn, p, half_width=0.01, n=41):
+    """The unit direction of the level curve of fn through p, from a contour of a fine grid."""
+    xs = np.linspace(p[0] - half_width, p[0] + half_width, n)
+    ys = np.linspace(p[1] - half_width, p[1] + half_width, n)
+    X, Y = np.meshgrid(xs, ys)
+    fig, ax = new_figure()                            # matplotlib's contour routine, unshown
+    contours = ax.contour(X, Y, fn.f_xy(X, Y), levels=[fn.f(np.asarray(p))])
+    curve = max(contours.allsegs[0], key=len)         # the piece of the curve through p
+    i = int(np.argmin(np.linalg.norm(curve - p, axis=1)))
+    t = curve[min(i + 1, len(curve) - 1)] - curve[max(i - 1, 0)]
+    return t / np.linalg.norm(t)
+
+
+print(f"{'f':<16} {'point':>10} {'gradient':>14} {'|gradient|':>11} {'angle to level curve':>21}")
+for fn in (bowl, narrow):
+    for q in [(3.0, 4.0), (1.0, 0.5), (0.3, 0.1)]:
+        gq = fn.grad(np.array(q))
+        t = level_curve_direction(fn, np.array(q))
+        angle = np.rad2deg(np.arccos(abs(gq @ t) / np.linalg.norm(gq)))
+        print(f"{fn.label[10:]:<16} {point_text(q):>10} {point_text(gq):>14} "
+              f"{np.linalg.norm(gq):>11.3f} {angle:>17.1f} deg")
+
+# %% [markdown]
+# The angle is 90° to within a tenth of a degree (the contour routine draws the curve as
+# short straight pieces between grid points, hence the 89.9).
+#
 # The same descent seen as a walk on the surface itself, on the ill-conditioned bowl x² + 10y²
 # (next section):
 
@@ -84,7 +170,7 @@ zigzag = gradient_descent(narrow.grad, [-5.0, -2.0], lr=0.09, steps=40, f=narrow
 show(surface_with_path(narrow, zigzag))
 
 # %% [markdown]
-# ## 3. A narrow valley: zig-zag and the stability limit
+# ## 4. A narrow valley: zig-zag and the stability limit
 #
 # On the round bowl the gradient points at the centre from everywhere. On x² + 10y² it does
 # not: the surface is ten times steeper across y than along x, so the gradient is dominated by
@@ -100,27 +186,33 @@ show(surface_with_path(narrow, zigzag))
 # %%
 print(f"curvatures of {narrow.label}: {np.linalg.eigvalsh(narrow.hessian(None))}")
 print(f"stability limit 2 / largest curvature = {narrow.lr_limit():g}")
-print(f"{'lr':>6} {'status':>12} {'steps':>6}  x-factor  y-factor")
+print(f"{'lr':>6}  x-factor  y-factor  what 2000 steps do")
 for lr in (0.02, 0.05, 0.09, 0.1, 0.105):
     r = gradient_descent(narrow.grad, [-5.0, -2.0], lr, steps=2000, f=narrow.f)
-    print(f"{lr:>6.3f} {r.status:>12} {r.steps:>6d}  {1 - 2 * lr:>8.2f}  {1 - 20 * lr:>8.2f}")
+    print(f"{lr:>6.3f}  {1 - 2 * lr:>8.2f}  {1 - 20 * lr:>8.2f}  {outcome(r)}")
 
 # %%
 rates = (0.02, 0.09, 0.1, 0.105)
 runs = [gradient_descent(narrow.grad, [-5.0, -2.0], lr, steps=40, f=narrow.f) for lr in rates]
-show(runs_2d(narrow, runs, [f"lr = {lr}: {r.status}" for lr, r in zip(rates, runs,
-                                                                     strict=True)]))
+for lr, r in zip(rates, runs, strict=True):
+    print(f"lr = {lr:<5}: {outcome(r)}")
+show(runs_2d(narrow, runs, [f"lr = {lr}:\n{outcome(r)}" for lr, r in zip(rates, runs,
+                                                                        strict=True)],
+             size=(12.0, 3.7)))
 
 # %% [markdown]
 # With lr = 0.02 the path is smooth but crawls along x (each step keeps 96% of x). At 0.09 it
 # zig-zags in y but gets along x faster. At 0.1 the y coordinate flips between +2 and −2 for
 # ever (a cycle in y while x still shrinks: after 40 steps the run is not over, and it never
-# will be), and at 0.105 the y bounces grow: divergence. The best lr is a compromise forced by
+# will be; after 126 steps x is about 3 × 10⁻¹², the points repeat to 12 digits, and the
+# table above calls it a cycle), and at 0.105 the y bounces grow by 1.1 per step: divergence
+# (f passes the 10⁶ bound after 54 steps). The titles describe each 40-step run in words, from
+# what |gradient| did over its last 20 steps. The best lr is a compromise forced by
 # the ratio of the largest to the smallest curvature, the **condition number** (here 10).
 # That is why badly scaled inputs make networks slow to train, and why inputs are usually
 # normalised first.
 #
-# ## 4. Try it: the 2-D descent explorer
+# ## 5. Try it: the 2-D descent explorer
 #
 # Choose a surface, a start point and a learning rate. The left panel shows the path on the
 # contours, the right one how far f is from its minimum (log scale: a straight line going
@@ -148,11 +240,11 @@ rosen = F.get("rosenbrock")
 print(f"{rosen.label}: limit near the minimum 2 / largest curvature = {rosen.lr_limit():.5f}")
 for lr, steps in [(0.001, 2000), (0.001, 20000), (0.0019, 20000), (0.005, 20000)]:
     r = gradient_descent(rosen.grad, [-1.5, 2.0], lr, steps=steps, f=rosen.f)
-    print(f"lr = {lr:<7g} steps = {steps:<6d} {r.status:>10}: x = ({r.x[0]:.4f}, {r.x[1]:.4f}),"
-          f" f = {r.values[-1]:.2e}")
+    print(f"lr = {lr:<7g} steps = {steps:<6d} x = ({r.x[0]:.4f}, {r.x[1]:.4f}), "
+          f"f = {r.values[-1]:.2e}: {outcome(r)}")
 
 # %% [markdown]
-# ## 5. A thousand variables, the same three lines
+# ## 6. A thousand variables, the same three lines
 #
 # The update rule did not mention the number of variables, so we can run it unchanged with
 # n = 1,000. Take a seeded random convex bowl f(x) = ½ xᵀAx − bᵀx whose curvatures spread

@@ -32,7 +32,7 @@ from ann_helpers.neuron import (
     single_neuron_search,
     xor_network,
 )
-from ann_helpers.plotting import COLORS, new_figure, show
+from ann_helpers.plotting import COLORS, break_at, new_figure, show
 
 # %% [markdown]
 # ## 1. One neuron, step by step
@@ -78,28 +78,48 @@ for row, y in zip(X, neuron(X, w, b, "sigmoid"), strict=True):
 # ## 2. The activation gallery
 #
 # Each activation comes as a *pair*: the function g and its derivative g', written side by
-# side in `ann_helpers/activations.py`. Top row the function, bottom row its derivative:
+# side in `ann_helpers/activations.py`. Top row the function, bottom row its derivative, all
+# derivatives on **one shared scale** (so sigmoid's largest slope, 0.25, can be compared with
+# ReLU's 1). Where a function or its slope jumps (step at 0; the slopes of ReLU and leaky
+# ReLU at 0) the line is broken, not joined by a vertical stroke: at that point there is no
+# derivative.
 
 # %%
 GALLERY = ["sigmoid", "tanh", "relu", "leaky_relu", "step", "softplus"]
-fig, axes = new_figure(ncols=len(GALLERY), nrows=2, size=(13.0, 4.6))
+TITLES = {  # the formulas, typeset (plotting extra)
+    "sigmoid": r"sigmoid $\sigma(u) = 1/(1+e^{-u})$",
+    "tanh": r"$\tanh u$",
+    "relu": r"ReLU $\max(0, u)$",
+    "leaky_relu": r"leaky ReLU $\max(0.01u, u)$",
+    "step": r"step $[u \geq 0]$",
+    "softplus": r"softplus $\log(1+e^u)$",
+}
+JUMPS = {"step": 0.0}                                  # the function itself jumps
+SLOPE_JUMPS = {"relu": 0.0, "leaky_relu": 0.0, "step": 0.0}   # the derivative jumps
+fig, axes = new_figure(ncols=len(GALLERY), nrows=2, size=(13.0, 4.8))
 u_grid = np.linspace(-5, 5, 401)
 for col, name in enumerate(GALLERY):
     g = ACTIVATIONS[name]
-    axes[0, col].plot(u_grid, g.f(u_grid), color=COLORS["curve"])
-    axes[0, col].set_title(g.label, fontsize=9)
-    axes[1, col].plot(u_grid, g.df(u_grid), color=COLORS["path"])
-    axes[1, col].set_xlabel("u")
-axes[0, 0].set_ylabel("g(u)")
-axes[1, 0].set_ylabel("derivative g'(u)")
-axes[1, GALLERY.index("step")].set_ylim(-0.05, 1.05)   # g' = 0: drawn on the same scale
+    u_f, y_f = break_at(u_grid, g.f(u_grid), JUMPS[name]) if name in JUMPS else (u_grid, g.f(u_grid))
+    axes[0, col].plot(u_f, y_f, color=COLORS["curve"])
+    axes[0, col].set_title(TITLES[name], fontsize=9)
+    u_d, y_d = (break_at(u_grid, g.df(u_grid), SLOPE_JUMPS[name]) if name in SLOPE_JUMPS
+                else (u_grid, g.df(u_grid)))
+    axes[1, col].plot(u_d, y_d, color=COLORS["path"])
+    axes[1, col].axhline(0.25, color=COLORS["muted"], lw=0.8, ls=":")
+    axes[1, col].set_xlabel("$u$")
+    axes[1, col].set_ylim(-0.08, 1.08)                 # one scale for every derivative
+    axes[1, col].set_yticks([0, 0.25, 0.5, 0.75, 1.0])
+axes[0, 0].set_ylabel("$g(u)$")
+axes[1, 0].set_ylabel("derivative $g'(u)$")
 show(fig)
 
 # %% [markdown]
 # What to notice:
 #
-# * **sigmoid** squashes every u into (0, 1); its slope is largest at u = 0 (0.25) and fades
-#   to almost 0 for |u| > 5: a saturated neuron barely learns.
+# * **sigmoid** squashes every u into (0, 1); its slope is largest at u = 0 (0.25, the dotted
+#   line in every lower panel) and fades to almost 0 for |u| > 5: a saturated neuron barely
+#   learns.
 # * **tanh** is a sigmoid stretched to (-1, 1) and centred on 0; its slope at 0 is 1.
 # * **ReLU** is 0 for negative u and u itself for positive u: slope 0 or 1, cheap to compute,
 #   the usual choice in deep networks. **Leaky ReLU** keeps a small slope (0.01) on the left

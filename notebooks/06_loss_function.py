@@ -35,7 +35,7 @@ from ann_helpers.losses import (
     softmax,
     symbolic_example_loss,
 )
-from ann_helpers.plotting import COLORS, contour_2d, new_figure, path_2d, show
+from ann_helpers.plotting import COLORS, break_at, contour_2d, new_figure, path_2d, show
 
 # %% [markdown]
 # ## 1. Two functions: the model and the loss
@@ -115,8 +115,12 @@ print("minima of the summed loss:", sp.solve(grads_sum, [a, b, c], dict=True))
 #
 # * absolute error $|\hat y - y|$, gradient $\operatorname{sign}(\hat y - y)$;
 # * squared error $\tfrac12(\hat y - y)^2$, gradient $\hat y - y$ (the 1/2 cancels the 2 of
-#   the square). Summed over examples this is the article's choice; divided by the number of
-#   examples it is the mean squared error (均方誤差);
+#   the square). This is the form the article works with, under the name mean squared error
+#   (均方誤差). Its formula carries a sum, and the article says why: a network can have
+#   **several outputs** (for a classifier, one per class), so the loss of one example adds
+#   $\tfrac12(\hat y_k - y_k)^2$ over the outputs k (lesson 07's network has two). Adding up
+#   the losses of many *examples* is a separate step that the article takes at its end
+#   (lesson 08); divided by the number of terms, the sum becomes a mean;
 # * cross-entropy for classes: $-\sum_k y_k \log \hat y_k$ with a one-hot label y and
 #   predicted probabilities $\hat y$. If the right class gets probability p, the loss is
 #   $-\log p$, gradient $-1/p$.
@@ -130,22 +134,29 @@ y_hat = np.linspace(-1.0, 3.0, 401)
 p = np.linspace(0.02, 1.0, 400)
 forms = [
     ("absolute_error", y_hat, [LOSSES["absolute_error"].f(v, y_label) for v in y_hat],
-     [LOSSES["absolute_error"].grad(v, y_label) for v in y_hat], "prediction y_hat"),
+     [LOSSES["absolute_error"].grad(v, y_label) for v in y_hat], r"prediction $\hat y$"),
     ("squared_error", y_hat, [LOSSES["squared_error"].f(v, y_label) for v in y_hat],
-     [LOSSES["squared_error"].grad(v, y_label) for v in y_hat], "prediction y_hat"),
+     [LOSSES["squared_error"].grad(v, y_label) for v in y_hat], r"prediction $\hat y$"),
     ("cross_entropy", p, [LOSSES["cross_entropy"].f([v, 1 - v], [1.0, 0.0]) for v in p],
      [LOSSES["cross_entropy"].grad([v, 1 - v], [1.0, 0.0])[0] for v in p],
-     "probability p of the right class"),
+     r"probability $p$ of the right class"),
 ]
+TITLES = {  # the formulas, typeset (plotting extra)
+    "absolute_error": r"absolute error $|\hat y - y|$",
+    "squared_error": r"squared error $\frac{1}{2}(\hat y - y)^2$",
+    "cross_entropy": r"cross-entropy $-\log p$ (one-hot label)",
+}
 fig, axes = new_figure(ncols=3, nrows=2, size=(11.0, 5.0))
 for col, (name, t, L, dL, xlabel) in enumerate(forms):
     axes[0, col].plot(t, L, color=COLORS["curve"])
-    axes[0, col].set_title(LOSSES[name].label, fontsize=10)
+    axes[0, col].set_title(TITLES[name], fontsize=10)
+    if name == "absolute_error":   # the gradient jumps from -1 to +1 at y_hat = y: no stroke
+        t, dL = break_at(t, dL, y_label)
     axes[1, col].plot(t, dL, color=COLORS["path"])
     axes[1, col].set_xlabel(xlabel)
 axes[1, 2].set_ylim(-20, 1)
-axes[0, 0].set_ylabel("loss L")
-axes[1, 0].set_ylabel("gradient dL/dy_hat")
+axes[0, 0].set_ylabel("loss $L$")
+axes[1, 0].set_ylabel(r"gradient $\partial L/\partial \hat y$ (right: $\partial L/\partial p$)")
 show(fig)
 
 # %% [markdown]
@@ -192,8 +203,8 @@ print(f"\nlogits 500 z: softmax = {np.round(softmax(z_big), 4)}, "
 #
 # Eight data points and the model $\hat y = w x + b$, a line with two parameters. The loss is
 # the summed squared error over all eight examples, $L(w, b) = \tfrac12\sum_i (w x_i + b -
-# y_i)^2$. The red segments are the residuals $\hat y_i - y_i$; the right panel shows L over
-# the (w, b) plane, your current choice as a green dot and the minimum as a star. Move the
+# y_i)^2$. The vermillion segments are the residuals $\hat y_i - y_i$; the right panel shows L over
+# the (w, b) plane, your current choice as a green dot and the minimum as a vermillion star. Move the
 # sliders and try to reach the star; switch to the absolute error to see its (different)
 # best line.
 
@@ -289,27 +300,28 @@ for s, r in zip(starts, runs_all, strict=True):
 # %%
 W_LIM, B_LIM = (-1.0, 3.0), (-2.0, 4.0)
 fig, (ax_all, ax_one) = new_figure(ncols=2, size=(10.0, 4.2))
-contour_2d(ax_all, lambda W, B: line_loss_surface(W, B, x_data, y_data), W_LIM, B_LIM,
-           levels=np.geomspace(0.35, 60, 12))
+cs_all = contour_2d(ax_all, lambda W, B: line_loss_surface(W, B, x_data, y_data), W_LIM,
+                    B_LIM, levels=np.geomspace(0.35, 60, 12))
 for r in runs_all:
     path_2d(ax_all, r.points, markersize=2)
 ax_all.plot([w_ls], [b_ls], marker="*", markersize=16, color="black", linestyle="none",
             zorder=5, label="least squares (lstsq)")
 ax_all.set_title("sum over 8 examples: one minimum", fontsize=10)
-contour_2d(ax_one, lambda W, B: line_loss_surface(W, B, one_x, one_y), W_LIM, B_LIM,
-           levels=np.geomspace(0.02, 20, 10))
+cs_one = contour_2d(ax_one, lambda W, B: line_loss_surface(W, B, one_x, one_y), W_LIM,
+                    B_LIM, levels=np.geomspace(0.02, 20, 10))
 w_line = np.array(W_LIM)
 ax_one.plot(w_line, one_y[0] - one_x[0] * w_line, color="black", linestyle="--",
-            label=f"w x_{i} + b = y_{i}: loss 0")
+            label=f"$w x_{i} + b = y_{i}$: loss 0")
 for r in runs_one:
     path_2d(ax_one, r.points, markersize=3)
 ax_one.set_title(f"example {i} alone: a valley of minima", fontsize=10)
-for ax in (ax_all, ax_one):
+for ax, cs in ((ax_all, cs_all), (ax_one, cs_one)):
+    fig.colorbar(cs, ax=ax, shrink=0.85, format="{x:.3g}").set_label("loss $L$ on the level curves")
     for s in starts:
         ax.plot(*s, marker="o", markersize=8, color=COLORS["start"], linestyle="none", zorder=4)
     ax.set_aspect("auto")
-    ax.set_xlabel("w")
-    ax.set_ylabel("b")
+    ax.set_xlabel("$w$")
+    ax.set_ylabel("$b$")
     ax.legend(loc="lower left", fontsize=8)
 show(fig)
 

@@ -128,11 +128,11 @@ print(f"g'(u1) central difference = {numerical_derivative(ACTIVATIONS['sigmoid']
 # two paths, one through $\hat y_1$ and one through $\hat y_2$, and the chain rule adds them:
 #
 # $$\frac{\partial L}{\partial w_1}
-#   = \Big[\underbrace{(\hat y_1 - y_1)\, o'(u_3)}_{\color{#d1495b}{\delta_3}}\, w_5
-#   + \underbrace{(\hat y_2 - y_2)\, o'(u_4)}_{\color{#d1495b}{\delta_4}}\, w_7\Big]
+#   = \Big[\underbrace{(\hat y_1 - y_1)\, o'(u_3)}_{\color{#D55E00}{\delta_3}}\, w_5
+#   + \underbrace{(\hat y_2 - y_2)\, o'(u_4)}_{\color{#D55E00}{\delta_4}}\, w_7\Big]
 #     \cdot h_1 (1 - h_1) \cdot x_1 .$$
 #
-# The red factors are exactly the $\delta_3$ and $\delta_4$ already computed for $w_5$ and
+# The coloured factors, $\delta_3$ and $\delta_4$, are exactly the ones already computed for $w_5$ and
 # $w_7$. A program keeps them and reuses them here instead of recomputing the whole chain
 # from $L$: that is all back-propagation is.
 
@@ -171,9 +171,10 @@ print(f"largest relative error below 1e-6: {max(r[3] for r in rows) < 1e-6}")
 # ## 6. Step through the backward pass
 #
 # Move the slider to walk the backward pass one node at a time. The orange node is where the
-# current term lives, the blue nodes hold the stored terms it reuses, the red edges are the
-# ones the current step works along (their weights enter the formula, or their gradients are
-# finished now), and green marks what is already done. The formula under the diagram shows
+# current term lives, the light-blue nodes hold the stored terms it reuses, the thick
+# vermillion edges are the ones the current step works along (their weights enter the
+# formula, or their gradients are finished now), and green (dashed, for edges) marks what is
+# already done. The formula under the diagram shows
 # the numbers.
 # Notice that from step 7 on nothing is computed from $L$ again: every step starts from a
 # stored $\delta$.
@@ -209,15 +210,74 @@ for sizes in COST_NETWORKS:
     print(f"{str(sizes):<22} {c['parameters']:>11,} {c['finite_differences']:>14.3g} "
           f"{c['backprop']:>11,} {ratio:>9,.0f}")
 
+# %% [markdown]
+# The same networks as the table, as points (P, cost) on log-log axes. A line of slope 1
+# means cost ∝ P, slope 2 means cost ∝ P²:
+
 # %%
-show(cost_figure())
+show(cost_figure(COST_NETWORKS))
 
 # %% [markdown]
 # For the article's tiny network the difference is 192 against 20 multiply-adds. The ratio
 # grows like the number of parameters: for a digit classifier with a quarter of a million
 # parameters finite differences need about 250,000 times more work for one gradient, and
-# training needs thousands of gradients. The article mentions networks with hundreds of
-# millions of parameters: without the reuse, training them would be hopeless.
+# training needs thousands of gradients.
+#
+# **The article's own comparison** is closer to home: the chain rule used *without* keeping
+# intermediate results. Then every weight's derivative is written out in full, as in
+# section 4: one product per path from the weight to an output, all paths added. A weight in
+# the first layer of a deep network has many paths (each later layer multiplies their number
+# by its width), and each path is long. Counted with the same rule for both (multiplications
+# only; weights, not biases):
+#
+# * **expanded chains**: a path from a weight to output k multiplies $(\hat y_k - y_k)$,
+#   $o'(u_k)$ and, for every layer it crosses, one weight and one $g'$; then the sum is
+#   multiplied by the weight's input (for $w_1$ in section 4: 2 paths of 4 factors, 3
+#   multiplications each, plus 1);
+# * **back-propagation**: the output $\delta$s, then per layer $\partial L/\partial W$ (one
+#   multiplication per weight) and, below the top, $\delta$ passed back through the weights
+#   and multiplied by $g'$.
+
+# %%
+def expanded_chain_cost(sizes):
+    """Multiplications for every weight's derivative, each chain written out separately."""
+    total, depth = 0, len(sizes) - 1
+    for l in range(1, depth + 1):                      # weights of layer l: sizes[l-1] x sizes[l]
+        paths = int(np.prod(sizes[l + 1:]))           # one path per choice of a neuron above
+        per_path = 1 + 2 * (depth - l)                 # 2 + 2 (depth - l) factors
+        total += sizes[l - 1] * sizes[l] * (paths * per_path + 1)
+    return total
+
+
+def backprop_cost(sizes):
+    """Multiplications for all weight derivatives when the deltas are kept and reused."""
+    total = sizes[-1]                                  # delta at the outputs
+    for l in range(len(sizes) - 1, 0, -1):
+        total += sizes[l - 1] * sizes[l]               # dL/dW of layer l
+        if l > 1:
+            total += sizes[l - 1] * sizes[l] + sizes[l - 1]   # delta passed back, times g'
+    return total
+
+
+print(f"article's network [2, 2, 2]: expanded chains {expanded_chain_cost([2, 2, 2])}, "
+      f"back-propagation {backprop_cost([2, 2, 2])} multiplications")
+print(f"{'hidden layers of width 4':<25} {'weights':>8} {'expanded chains':>16} "
+      f"{'back-propagation':>17} {'ratio':>10}")
+for hidden in (1, 2, 4, 6, 8, 10):
+    sizes = [2] + [4] * hidden + [2]
+    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
+    naive, bp = expanded_chain_cost(sizes), backprop_cost(sizes)
+    print(f"{hidden:<25d} {weights:>8d} {naive:>16,d} {bp:>17,d} {naive / bp:>10,.0f}")
+
+# %% [markdown]
+# Back-propagation grows in step with the number of weights (36 more multiplications for
+# every added layer of width 4); the expanded chains grow four- to sixfold with every layer,
+# because every extra layer of width 4 multiplies the number of paths by 4 and makes each
+# path longer. With ten hidden layers, 160 weights, that is 139 million multiplications
+# against 354. Keeping the intermediate
+# results, the $\delta$s, turns an exponential bill into a linear one. The article mentions
+# networks with hundreds of millions of parameters: without the reuse, training them would
+# be hopeless.
 #
 # ## 8. One update step
 #

@@ -144,15 +144,18 @@ for reduce in ("sum", "mean"):
 # Now the network: 2 inputs, 16 tanh neurons, 2 softmax outputs with the cross-entropy loss
 # (交叉熵), on 200 points of two interleaved half-moons (generated with a seed). The same
 # starting weights and learning rate are trained for 60 epochs (passes over the data) three
-# ways. After each epoch the loss is measured on all 200 points.
+# ways. After each epoch the loss is measured on all 200 points with the weights of that
+# moment: the **full-data loss**, the one number that compares the three fairly (epoch 0 is
+# before any update, the same for all three).
 
 # %%
 results = compare_batch_sizes(X, labels, batch_sizes=(1, 16, None), lr=0.3, epochs=60,
                               seed=0, snapshot_epochs=(0, 2, 10, 60))
-print(f"{'method':<18} {'updates/epoch':>13} {'loss, epoch 0':>14} {'epoch 60':>9} {'accuracy':>9}")
+print(f"{'':<32} {'full-data loss':^23}")
+print(f"{'method':<18} {'updates/epoch':>13} {'before':>11} {'epoch 60':>11} {'accuracy':>9}")
 for bs, rec in results.items():
-    print(f"{batch_name(bs, len(X)):<18} {rec['updates']:>13} {rec['loss'][0]:>14.4f} "
-          f"{rec['loss'][-1]:>9.4f} {rec['accuracy']:>9.1%}")
+    print(f"{batch_name(bs, len(X)):<18} {rec['updates']:>13} {rec['loss'][0]:>11.4f} "
+          f"{rec['loss'][-1]:>11.4f} {rec['accuracy']:>9.1%}")
 
 # %%
 show(loss_curves_figure(results, len(X)))
@@ -162,7 +165,8 @@ show(loss_curves_figure(results, len(X)))
 # step only fits one point, so the loss jumps around. The full batch makes one careful step
 # per epoch: smooth but slow. Minibatches sit in between: 13 updates per epoch, each from 16
 # examples, steady and fast; they also let the computer process the 16 examples as one
-# matrix product (lesson 07's `MLP`), which is why they are the usual choice.
+# matrix product per layer (the `MLP` class used here is lesson 07's forward and backward
+# passes written with matrices), which is why they are the usual choice.
 #
 # The decision boundary of the minibatch run as it evolves (the colour is the network's
 # probability of class 1, the black line where it is 0.5):
@@ -175,7 +179,8 @@ show(snapshots_figure(X, labels, results, 16))
 #
 # A smaller set (40 points) and 5 epochs, so every slider move retrains at once. The grey
 # line is the loss of each batch at the moment it was used (noisy for small batches), the
-# red dots the loss on all 40 points after each epoch. Try SGD with a large learning rate,
+# vermillion dots the full-data loss, on all 40 points, after each epoch; the status line
+# quotes the full-data loss before training and after the last epoch. Try SGD with a large learning rate,
 # then the full batch with the same one.
 
 # %%
@@ -193,7 +198,7 @@ batch_explorer.ui
 # define the loss, (3) feed one example (SGD) or a minibatch, (4) forward pass, (5) backward
 # pass (back-propagation), (6) gradient-descent step; steps 3 to 6 repeat for every batch,
 # and that whole pass repeats for every epoch. Here is the map's pseudo-code as real code,
-# with the pieces of lesson 07:
+# with `MLP` (lesson 07's forward and backward passes, in matrix form for a whole batch):
 
 # %%
 mlp = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)  # 1-2. F(x; w), mean loss
@@ -207,18 +212,26 @@ for epoch in range(epochs):                                         # outer loop
                       for (W, b), (dW, db) in zip(mlp.params, grads, strict=True)]
     if (epoch + 1) % 20 == 0:
         print(f"epoch {epoch + 1:>2}: loss of its last batch {loss:.4f}")
-print(f"by hand:  loss {mlp.loss(X, labels):.6f}, accuracy {mlp.accuracy(X, labels):.1%}")
+print(f"by hand:  full-data loss {mlp.loss(X, labels):.6f}, accuracy {mlp.accuracy(X, labels):.1%}")
 
 # %% [markdown]
 # `MLP.fit` runs exactly this loop (same shuffles, same updates), so from the same seed it
-# ends with the same weights:
+# ends with the same weights. Its `History` records, for each epoch, the **mean of that
+# epoch's batch losses**, each taken at the moment its batch was used, while the weights were
+# still moving; its status line quotes the first and the last of those means. That is a
+# cheap running estimate, not the full-data loss above: the last epoch's mean (0.1478) is a
+# little above the full-data loss after training (0.1392), because most of its batches were
+# seen before the epoch's later updates, and the first epoch's mean (0.4494) is far below
+# the full-data loss before training (0.6039), because the weights improve during epoch 1.
 
 # %%
 fitted = MLP([2, 16, 2], activation="tanh", output="softmax", seed=0)
 history = fitted.fit(X, labels, lr=lr, epochs=epochs, batch_size=batch_size)
-print(f"MLP.fit:  loss {fitted.loss(X, labels):.6f}, accuracy {fitted.accuracy(X, labels):.1%}")
+print(f"MLP.fit:  full-data loss {fitted.loss(X, labels):.6f}, accuracy {fitted.accuracy(X, labels):.1%}")
 print(f"same weights: {np.array_equal(fitted.get_flat(), mlp.get_flat())}")
-print(history.status)
+print(f"History (epoch means of the batch losses): {history.status}")
+print(f"  epoch 1 mean {history[0]:.4f}, epoch 60 mean {history[-1]:.4f}; full-data loss "
+      f"before training {results[16]['loss'][0]:.4f}, after {fitted.loss(X, labels):.4f}")
 
 # %% [markdown]
 # ## Exercises

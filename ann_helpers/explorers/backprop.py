@@ -9,6 +9,7 @@ and the stored terms it reuses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,8 +22,8 @@ from ..widgets import Explorer, int_slider, slider
 #: node positions (x, y) on the diagram
 NODES = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0),
          "y1_hat": (2.0, 1.0), "y2_hat": (2.0, 0.0), "L": (2.85, 0.5)}
-NODE_LABELS = {"x1": "x1", "x2": "x2", "h1": "h1", "h2": "h2", "y1_hat": "ŷ1", "y2_hat": "ŷ2",
-               "L": "L"}
+NODE_LABELS = {"x1": "$x_1$", "x2": "$x_2$", "h1": "$h_1$", "h2": "$h_2$",
+               "y1_hat": r"$\hat y_1$", "y2_hat": r"$\hat y_2$", "L": "$L$"}
 #: edge -> (from node, to node); weights w1..w8 as in the article's notation
 EDGES = {"w1": ("x1", "h1"), "w2": ("x2", "h1"), "w3": ("x1", "h2"), "w4": ("x2", "h2"),
          "w5": ("h1", "y1_hat"), "w6": ("h2", "y1_hat"), "w7": ("h1", "y2_hat"),
@@ -33,8 +34,11 @@ _LABEL_AT = {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.25
 #: which bias belongs to which node
 BIAS_OF = {"h1": "b1", "h2": "b2", "y1_hat": "b3", "y2_hat": "b4"}
 
-NODE_COLORS = {"plain": "#e8eef6", "current": "#edae49", "reused": "#7fb3e0", "done": "#c8e6c9"}
-EDGE_COLORS = {"plain": "#9aa5b1", "current": "#d1495b", "done": "#2e933c"}
+# Okabe-Ito colours (node fills are half tints, so the black text on them stays readable);
+# edges carry a second cue: the current ones are thick, the finished ones dashed
+NODE_COLORS = {"plain": "#eeeeee", "current": "#F2CF80", "reused": "#AAD9F4", "done": "#80CEB9"}
+EDGE_COLORS = {"plain": plotting.COLORS["muted"], "current": plotting.OKABE_ITO["vermillion"],
+               "done": plotting.OKABE_ITO["green"]}
 
 
 @dataclass
@@ -44,6 +48,27 @@ class NetworkArtists:
     bias_text: dict          # node -> Text (its bias)
     edges: dict              # edge -> Line2D
     edge_text: dict          # weight -> Text
+
+
+def tex(name: str) -> str:
+    """A parameter name as mathtext: 'w5' -> '$w_5$' (the labels never change while a slider
+    moves, so matplotlib's mathtext cache makes them as cheap as plain text)."""
+    return f"${name[0]}_{{{name[1:]}}}$"
+
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def pretty(text: str) -> str:
+    """A backward-step formula in the text's notation, for the figure: delta3 -> δ₃,
+    dL/dw5 -> ∂L/∂w₅, y1_hat -> ŷ₁, ^2 -> ², * -> ·, a - b -> a − b. Unicode, not mathtext: this text changes with
+    every slider move (the status line keeps the plain form)."""
+    text = re.sub(r"y(\d)_hat", lambda m: "ŷ" + m.group(1).translate(_SUB), text)
+    text = text.replace("dL/d", "∂L/∂").replace("^2", "²").replace("1/2 ", "½ ")
+    text = text.replace(" * ", " · ").replace(" - ", " − ")
+    text = re.sub(r"delta(\d)", lambda m: "δ" + m.group(1).translate(_SUB), text)
+    return re.sub(r"(?<![A-Za-z0-9.])([bhuwxyŷ])(\d)\b",
+                  lambda m: m.group(1) + m.group(2).translate(_SUB), text)
 
 
 def node_values(net: TinyNet) -> dict[str, float]:
@@ -97,7 +122,7 @@ def paint_network(artists: NetworkArtists, net: TinyNet, current=(), reused=(), 
         colors.append(NODE_COLORS[state])
         artists.node_text[n].set_text(f"{NODE_LABELS[n]}\n{values[n]:.4f}")
     for n, text in artists.bias_text.items():
-        label = f"{BIAS_OF[n]}={net.params[BIAS_OF[n]]:.2f}"
+        label = f"{tex(BIAS_OF[n])} = {net.params[BIAS_OF[n]]:.2f}"
         if grads is not None and BIAS_OF[n] in grads:
             label += f"\n∂L/∂{BIAS_OF[n]}={grads[BIAS_OF[n]]:+.4f}"
         text.set_text(label)
@@ -106,8 +131,9 @@ def paint_network(artists: NetworkArtists, net: TinyNet, current=(), reused=(), 
         state = "current" if key in edges_current else "done" if key in edges_done else "plain"
         line.set_color(EDGE_COLORS[state])
         line.set_linewidth(3.0 if state == "current" else 1.5)
+        line.set_linestyle("--" if state == "done" else "-")
     for key, text in artists.edge_text.items():
-        label = f"{key}={net.params[key]:.2f}"
+        label = f"{tex(key)} = {net.params[key]:.2f}"
         if grads is not None and key in grads:
             label += f"\n∂L/∂{key}={grads[key]:+.4f}"
         text.set_text(label)
@@ -214,9 +240,9 @@ class BackpropStepsExplorer(Explorer):
         paint_network(self.artists, self.net, current=(cur.node,) if step else (),
                       reused=cur.reuse_nodes, done=done_nodes,
                       edges_current=cur.edges, edges_done=done_edges)
-        self.title.set_text(f"step {step} of {len(self.steps) - 1}: {cur.title}")
+        self.title.set_text(pretty(f"step {step} of {len(self.steps) - 1}: {cur.title}"))
         formula = cur.formula.replace(";  ", "\n")
-        self.formula.set_text(formula)
+        self.formula.set_text(pretty(formula))
         reuse = f" (reuses stored {', '.join(cur.reuses)})" if cur.reuses else ""
         return f"step {step} of {len(self.steps) - 1}: {cur.formula.split(';')[0]}{reuse}"
 
@@ -307,20 +333,24 @@ COST_NETWORKS = ([2, 2, 2], [2, 8, 8, 2], [64, 32, 10], [784, 100, 10], [784, 30
                  [784, 1000, 1000, 10])
 
 
-def cost_figure(widths=(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)):
-    """Multiply-adds for one gradient, finite differences vs back-propagation, for networks
-    [w, w, w, w] of growing width w (log-log: slopes 2 and 1 against the parameter count)."""
+def cost_figure(networks=COST_NETWORKS):
+    """Multiply-adds for one gradient, finite differences vs back-propagation, for the given
+    networks (layer sizes), against their parameter count P (log-log: slopes 2 and 1)."""
     from ..network import gradient_cost
 
-    costs = [gradient_cost([w, w, w, w]) for w in widths]
+    costs = [gradient_cost(sizes) for sizes in networks]
     P = np.array([c["parameters"] for c in costs], dtype=float)
-    fig, ax = plotting.new_figure(size=(6.4, 3.4))
-    ax.loglog(P, [c["finite_differences"] for c in costs], "o-",
-              color=plotting.COLORS["path"], label="finite differences: 2 P forward passes")
+    fig, ax = plotting.new_figure(size=(7.2, 3.8))
+    ax.loglog(P, [c["finite_differences"] for c in costs], "s--",
+              color=plotting.COLORS["path"], label=r"finite differences $2PF \approx 2P^2$")
     ax.loglog(P, [c["backprop"] for c in costs], "o-", color=plotting.COLORS["curve"],
-              label="back-propagation: ~3 forward passes")
-    ax.set_xlabel("parameters P of the network [w, w, w, w]")
+              label=r"back-propagation $\approx 3F \approx 3P$")
+    for sizes, p, c in zip(networks, P, costs, strict=True):
+        ax.annotate(str(list(sizes)).replace(" ", ""), (p, c["backprop"]),
+                    textcoords="offset points", xytext=(0, -12), ha="center", fontsize=7)
+    ax.set_xlabel("parameters $P$ of the network (labels: its layer sizes, as in the table)")
     ax.set_ylabel("multiply-adds for one gradient")
-    ax.set_title("the cost of one gradient")
+    ax.set_title("the cost of one gradient of one example's loss")
+    ax.set_xlim(P.min() / 3, P.max() * 3)
     ax.legend(loc="upper left", fontsize=8)
     return fig

@@ -19,18 +19,23 @@ Static figures, d2l style: one helper per kind of picture, called with different
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
 from .. import functions as F
 from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime
-from ..plotting import COLORS, contour_2d, gradient_arrows, new_figure
+from ..plotting import COLORS, OKABE_ITO, contour_2d, gradient_arrows, new_figure
 from ..widgets import Explorer, dropdown, int_slider, slider, toggle
 
 XLIM_1D = (-2.5, 2.5)
 VIEW_2D = (-5.5, 5.5)
 SHOWN = 1e4  # coordinates beyond this are clipped before drawing (a diverged run)
-MINIMA_COLORS = ("#2e933c", "#7b5ea7")  # global, local
+# global, local: Okabe-Ito orange and reddish purple (not green: that is the start point's
+# colour), told apart by marker and line style too
+MINIMA_COLORS = (OKABE_ITO["orange"], OKABE_ITO["purple"])
+MINIMA_MARKERS = ("s", "D")  # global: square, local: diamond
 
 
 def _clip(a, limit=SHOWN):
@@ -46,6 +51,41 @@ def _span(values, pad=0.08, floor=1e-9):
     return lo - pad * span, hi + pad * span
 
 
+def outcome(path) -> str:
+    """What a run did, in words for a title (not a status code).
+
+    converged / oscillating / diverged say so. A run stopped by its step budget is described
+    by what |gradient| did over the second half of the run: it grew more than 1.1-fold
+    (diverging, with the factor per step), it fell below 0.9 of its value (still descending
+    when the budget ran out), or it stayed within those bounds: bouncing without settling
+    when the gradient flips direction at most steps, crawling otherwise.
+    """
+    k = path.steps
+    steps = f"{k} step" if k == 1 else f"{k} steps"
+    if path.status == "converged":
+        return f"converged in {steps}"
+    if path.status == "oscillating":
+        return f"a cycle of {path.period} points, for ever"
+    if path.status == "diverged":
+        return f"diverged after {steps}"
+    g = np.asarray(path.grads, dtype=float).reshape(len(path.points), -1)
+    g = g[np.all(np.isfinite(g), axis=1)]
+    norms = np.sqrt(np.sum(g * g, axis=1))
+    half = len(norms) // 2
+    if len(norms) < 3 or norms[half] == 0.0:
+        return f"stopped after {steps} (the budget)"
+    ratio = float(norms[-1] / norms[half])
+    if ratio > 1.1:
+        rate = ratio ** (1.0 / (len(norms) - 1 - half))
+        return f"diverging: |gradient| ×{rate:.2f} per step"
+    if ratio < 0.9:
+        return f"still descending at the end of {steps}"
+    dots = np.sum(g[half:-1] * g[half + 1:], axis=1)
+    if np.mean(dots < 0) > 0.5:
+        return f"bouncing: |gradient| stays near {norms[-1]:.3g}"
+    return f"crawling: |gradient| near {norms[-1]:.3g} after {steps}"
+
+
 # -- the pieces every 1-D picture is made of ---------------------------------------------------
 def curve_axes(ax, fn: F.TestFunction, xlim=XLIM_1D, n: int = 241) -> dict:
     """Draw f over xlim and empty artists for a path; returns the artists to move later."""
@@ -57,7 +97,7 @@ def curve_axes(ax, fn: F.TestFunction, xlim=XLIM_1D, n: int = 241) -> dict:
     (end,) = ax.plot([], [], "*", color="black", ms=10, zorder=6, label="end")
     ax.set_xlim(*xlim)
     ax.set_ylim(*_span(ys))
-    ax.set_xlabel("x")
+    ax.set_xlabel("$x$")
     return {"path": path, "start": start, "end": end}
 
 
@@ -66,8 +106,8 @@ def iterate_axes(ax, minimum: float | None = None) -> dict:
     if minimum is not None:
         ax.axhline(minimum, color=COLORS["muted"], lw=0.8, ls=":")
     (line,) = ax.plot([], [], color=COLORS["path"], marker="o", ms=3, lw=1.0)
-    ax.set_xlabel("iteration k")
-    ax.set_ylabel("x_k")
+    ax.set_xlabel("iteration $k$")
+    ax.set_ylabel("$x_k$")
     return {"line": line}
 
 
@@ -99,7 +139,7 @@ def runs_1d(fn: F.TestFunction, runs, titles, xlim=XLIM_1D, size=None):
     for j, (run, title) in enumerate(zip(runs, titles, strict=True)):
         art = curve_axes(axes[0, j], fn, xlim)
         show_path_1d(art, fn, run.points)
-        axes[0, j].set_title(title, fontsize=9)
+        axes[0, j].set_title(_wrap(title, fig.get_figwidth() / n), fontsize=9)
         it = iterate_axes(axes[1, j], fn.global_minimum)
         show_iterates(axes[1, j], it, run.points, longest)
         axes[1, j].set_ylim(*_span(np.clip(run.points, -3, 3)))
@@ -122,9 +162,9 @@ def gradient_arrows_1d(fn: F.TestFunction, xs, xlim=(-3.4, 3.4), size=(6.0, 3.0)
     ax.quiver(xs, fn.f(xs), g * scale, np.zeros_like(g), angles="xy", scale_units="xy",
               scale=1, color=COLORS["grad"], width=0.008, zorder=4)
     for x, gx in zip(xs, g, strict=True):
-        ax.annotate(f"{gx:+g} i", (x, fn.f(x)), textcoords="offset points", xytext=(0, 8),
-                    ha="center", fontsize=8)
-    ax.set_title("the gradient f'(x) i points uphill (arrow length ∝ |f'(x)|)")
+        ax.annotate(f"${gx:+g}\\,\\mathbf{{i}}$", (x, fn.f(x)), textcoords="offset points",
+                    xytext=(0, 8), ha="center", fontsize=8)
+    ax.set_title(r"the gradient $f'(x)\,\mathbf{i}$ points uphill (arrow length $\propto |f'(x)|$)")
     return fig
 
 
@@ -138,8 +178,9 @@ def basins_figure(fn: F.TestFunction, starts, ends, size=(6.4, 3.0)):
     handles = []
     for j, m in enumerate(fn.minima):
         sel = ends == j
-        handles.append(ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14, marker="s",
-                                  color=MINIMA_COLORS[j], clip_on=False, zorder=5,
+        handles.append(ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14,
+                                  marker=MINIMA_MARKERS[j], color=MINIMA_COLORS[j],
+                                  clip_on=False, zorder=5,
                                   label=f"starts reaching the {names[j]} minimum"))
         ax.plot([m], [fn.f(m)], "*", ms=13, color=MINIMA_COLORS[j], zorder=6)
     ax.legend(handles=handles, fontsize=8, loc="upper center")
@@ -158,17 +199,29 @@ def endings_figure(fn: F.TestFunction, runs, title: str, size=(6.4, 3.0)):
         j = nearest(x, fn.minima)
         ax.plot(run.points, fn.f(_clip(run.points)), color=MINIMA_COLORS[j], lw=0.5,
                 alpha=0.15)
-        ax.plot([x], [fn.f(x)], "o", ms=8, color=MINIMA_COLORS[j], alpha=0.5, zorder=5)
+        ax.plot([x], [fn.f(x)], MINIMA_MARKERS[j], ms=8, color=MINIMA_COLORS[j], alpha=0.5,
+                zorder=5)
     ax.set_title(title)
     return fig
 
 
 # -- 2-D pieces --------------------------------------------------------------------------------
-def levels_for(fn: F.TestFunction, view=VIEW_2D, count: int = 14) -> np.ndarray:
-    """Contour levels spaced evenly in log(f - f_min): dense near the minimum, sparse far out."""
+def levels_for(fn: F.TestFunction, view=VIEW_2D, count: int = 14,
+               spacing: str = "log") -> np.ndarray:
+    """Contour levels for fn over the view.
+
+    spacing "log": evenly spaced in log(f - f_min), dense near the minimum, sparse far out
+    (shows the path near the bottom). spacing "even": evenly spaced in f, so the curves crowd
+    where f changes fastest, where the gradient is longest (the level spacing is about
+    step / |gradient|).
+    """
+    if spacing not in ("log", "even"):
+        raise ValueError(f"spacing must be 'log' or 'even', got {spacing!r}")
     _, _, Z = _grid(fn, view, 60)
     fmin = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
     top = float(np.nanmax(Z)) - fmin
+    if spacing == "even":
+        return fmin + np.linspace(0.0, top, count + 1)[1:]
     return fmin + np.geomspace(max(top * 1e-4, 1e-2), top, count)
 
 
@@ -178,11 +231,23 @@ def _grid(fn, view, n):
     return X, Y, fn.f_xy(X, Y)
 
 
-def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None):
+def _wrap(title: str, inches: float) -> str:
+    """A panel title broken into lines that fit the panel (mathtext titles are left as they
+    are: a line break inside $...$ would break the formula)."""
+    if "$" in title:
+        return title
+    width = max(int(inches * 11), 12)
+    return "\n".join(textwrap.fill(line, width) for line in title.split("\n"))
+
+
+def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
+            spacing: str = "log", colorbar: bool = True):
     """One panel per run: the path on the contour map (with the gradient field if `arrows`).
 
     fn is one TestFunction for every panel, or a list with one per panel. A run is anything
-    with `.points` of shape (k+1, 2) (a descent Path or a compass-search path).
+    with `.points` of shape (k+1, 2) (a descent Path or a compass-search path). `spacing` is
+    how the contour levels are spaced (see `levels_for`); `colorbar` adds a colour bar of f
+    under each panel (the contour colours carry the values of f).
     """
     n = len(fn) if isinstance(fn, (list, tuple)) else max(len(runs), 1)
     fns = list(fn) if isinstance(fn, (list, tuple)) else [fn] * n
@@ -190,7 +255,14 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None):
     axes = np.atleast_1d(axes)
     for j, ax in enumerate(axes):
         f = fns[j]
-        contour_2d(ax, f.f_xy, view, view, levels=levels_for(f, view), n=120, linewidths=0.8)
+        cs = contour_2d(ax, f.f_xy, view, view, levels=levels_for(f, view, spacing=spacing),
+                        n=120, linewidths=0.8)
+        if colorbar:
+            bar = fig.colorbar(cs, ax=ax, location="bottom", shrink=0.85, aspect=30, pad=0.02)
+            bar.set_label("$f$ on the level curves", fontsize=8)
+            bar.ax.tick_params(labelsize=7)
+            bar.set_ticks(cs.levels[::3])
+            bar.ax.xaxis.set_major_formatter("{x:.3g}")
         if arrows:
             gradient_arrows(ax, f.grad, view, view, n=11, angles="xy", width=0.005)
         m = np.asarray(f.global_minimum)
@@ -199,9 +271,10 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None):
             pts = _clip(runs[j].points).reshape(-1, 2)
             ax.plot(pts[:, 0], pts[:, 1], color=COLORS["path"], marker="o", ms=3, lw=1.0)
             ax.plot(pts[0, 0], pts[0, 1], "o", color=COLORS["start"], ms=7, zorder=5)
-        ax.set_title(titles[j] if j < len(titles) else f.label, fontsize=9)
-        ax.set_xlabel("x")
-    axes[0].set_ylabel("y")
+        panel = fig.get_figwidth() / len(axes)
+        ax.set_title(_wrap(titles[j] if j < len(titles) else f.label, panel), fontsize=9)
+        ax.set_xlabel("$x$")
+    axes[0].set_ylabel("$y$")
     return fig
 
 
@@ -255,7 +328,9 @@ class DescentExplorer1D(Explorer):
         show_iterates(self.ax_it, self.iterates, path.points, steps)
         limit = self.fn.lr_limit()
         self.title.set_text(f"{self.fn.label}: {gradient} gradient, lr = {lr:.2f}")
-        self.title_it.set_text(f"x_k against k: {path.status}")
+        # titles that change with every move: unicode, not mathtext (mathtext costs ~5 ms a
+        # redraw when its text changes; static mathtext labels are cached and cheap)
+        self.title_it.set_text(f"xₖ against k: {outcome(path)}")
         if normalize:
             how = f"unit gradient: every step has length lr = {lr:.2f}"
         else:
@@ -285,13 +360,15 @@ class MinimaExplorer1D(Explorer):
         self.curve = curve_axes(self.ax, self.fn)
         self.curve["path"].set(marker="", lw=0.8, alpha=0.6)
         for j, m in enumerate(self.fn.minima):
-            self.ax.plot([m], [self.fn.f(m)], "*", color=MINIMA_COLORS[j], ms=11, zorder=4)
+            self.ax.plot([m], [self.fn.f(m)], MINIMA_MARKERS[j], color=MINIMA_COLORS[j], ms=9,
+                         zorder=4)
         self.iterates = iterate_axes(self.ax_it)
         self.ax_it.set_ylabel("")
-        self.ax_it.set_title("x_k against k (dotted: the minima)", fontsize=9)
+        self.ax_it.set_title("$x_k$ against $k$ (dotted: global min., dashed: local)",
+                             fontsize=9)
         self.iterates["line"].set(marker="", lw=1.0)
         for j, m in enumerate(self.fn.minima):
-            self.ax_it.axhline(m, color=MINIMA_COLORS[j], lw=0.8, ls=":")
+            self.ax_it.axhline(m, color=MINIMA_COLORS[j], lw=0.8, ls=(":", "--")[j])
         self.title = self.ax.set_title("", fontsize=9)
         return _fixed_layout(fig)
 
@@ -350,14 +427,14 @@ class DescentExplorer2D(Explorer):
         (self.path_line,) = self.ax.plot([], [], color=COLORS["path"], marker="o", ms=3,
                                          lw=1.0, zorder=4)
         (self.start,) = self.ax.plot([], [], "o", color=COLORS["start"], ms=7, zorder=5)
-        self.ax.set_xlabel("x")
-        self.ax.set_ylabel("y")
+        self.ax.set_xlabel("$x$")
+        self.ax.set_ylabel("$y$")
         self.title = self.ax.set_title("", fontsize=9)
         (self.loss_line,) = self.ax_loss.plot([], [], color=COLORS["path"], lw=1.2)
         self.ax_loss.set_yscale("log")
         self.ax_loss.yaxis.set_minor_locator(NullLocator())
         self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
-        self.ax_loss.set_xlabel("iteration k")
+        self.ax_loss.set_xlabel("iteration $k$")
         self.title_loss = self.ax_loss.set_title("", fontsize=9)
         _fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)  # the square contour panel is narrow
@@ -381,7 +458,7 @@ class DescentExplorer2D(Explorer):
         self.ax_loss.set_ylim(max(lo / 3, 1e-16), max(hi * 3, lo * 10, 1e-12))
         limit = fn.lr_limit()
         self.title.set_text(f"{fn.label}")
-        self.title_loss.set_text(f"f(x_k) − f_min (log scale): {path.status}")
+        self.title_loss.set_text(f"f(xₖ) − min f: {outcome(path)}")  # unicode: see 1-D
         side = "below" if lr < limit else "ABOVE"
         return (f"{path.message}. lr = {lr:.3f} is {side} the stability limit "
                 f"2 / (largest curvature at the minimum) = {limit:.3g}")
@@ -397,9 +474,9 @@ def surface_with_path(fn: F.TestFunction, run, view=(-5.5, 5.5), size=(5.0, 3.8)
     pts = _clip(run.points).reshape(-1, 2)
     z = fn.f(pts.T)
     ax.plot(pts[:, 0], pts[:, 1], z, color=COLORS["path"], marker="o", ms=3, lw=1.5, zorder=10)
-    ax.set_xlabel("x")
-    ax.set_ylabel("y")
-    ax.set_zlabel("f(x, y)")
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.set_zlabel("$f(x, y)$")
     ax.set_title(fn.label, fontsize=10)
     ax.view_init(elev=35, azim=-60)
     return fig

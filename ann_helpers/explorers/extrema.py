@@ -1,8 +1,9 @@
 """Lesson 01: the tangent line and the sign of the slope; the two-variable test functions.
 
 `TangentExplorer` moves the point of tangency a along a curve and draws the tangent line
-y = f(a) + f'(a) (x - a). The curve is drawn red where f falls (f' < 0) and green where it
-rises (f' > 0), so the sign table can be read off the picture. The status says the slope's
+y = f(a) + f'(a) (x - a). The curve is drawn solid vermillion where f falls (f' < 0) and
+dotted blue where it rises (f' > 0), so the sign table can be read off the picture (colour and
+line style both say it: never colour alone). The status says the slope's
 sign and, at a stationary point, whether f' changes sign there (the sign-table test); at a
 corner (|x| at 0) it gives the two one-sided slopes instead.
 
@@ -17,7 +18,7 @@ import sympy as sp
 from matplotlib.ticker import MaxNLocator
 
 from .. import calculus, validate
-from ..plotting import COLORS, contour_2d, new_figure, surface_3d
+from ..plotting import COLORS, OKABE_ITO, contour_2d, new_figure, surface_3d
 from ..widgets import Explorer, dropdown, slider
 
 x_sym = sp.Symbol("x", real=True)
@@ -30,14 +31,18 @@ FUNCTIONS = {
     "|x|": sp.Abs(x_sym),
     "x^3 - 3x": x_sym**3 - 3 * x_sym,
 }
+#: the same formulas as the figure shows them (unicode, not mathtext: this text changes with
+#: every slider move, and changing mathtext costs ~5 ms a redraw)
+SHOWN = {"x^2 + 3x": "x² + 3x", "x^3": "x³", "|x|": "|x|", "x^3 - 3x": "x³ − 3x"}
 #: points where a curve has no derivative (a corner): the slope differs left and right
 KINKS = {"|x|": (0.0,)}
 
 XLIM = (-3.0, 3.0)
 STEP = 0.05
 HALF_WIDTH = 1.2  # the tangent is drawn over [a - HALF_WIDTH, a + HALF_WIDTH]
-FALLING, RISING = "#d1495b", "#2e933c"
-KEY = "red: f falls, green: f rises"
+FALLING, RISING = OKABE_ITO["vermillion"], OKABE_ITO["blue"]
+FALLING_STYLE, RISING_STYLE = "-", (0, (1, 1))   # solid, dotted: a second cue besides colour
+KEY = "solid vermillion: f falls, dotted blue: f rises"
 
 
 def _curve(expr):
@@ -121,8 +126,8 @@ class TangentExplorer(Explorer):
         # fixed margins instead of a layout engine: a slider move redraws once, not twice
         fig.set_layout_engine(None)
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.96)
-        (self._fall,) = ax.plot([], [], color=FALLING, lw=2.5)
-        (self._rise,) = ax.plot([], [], color=RISING, lw=2.5)
+        (self._fall,) = ax.plot([], [], color=FALLING, lw=2.5, ls=FALLING_STYLE)
+        (self._rise,) = ax.plot([], [], color=RISING, lw=3.0, ls=RISING_STYLE)
         (self._tangent,) = ax.plot([], [], color=COLORS["grad"], lw=2, ls="--")
         (self._point,) = ax.plot([], [], "o", color="black", ms=7, zorder=5)
         self._slope_text = ax.text(0.02, 0.95, "", transform=ax.transAxes, va="top",
@@ -131,7 +136,7 @@ class TangentExplorer(Explorer):
         ax.set_xlim(*XLIM)
         ax.set_xticks(np.arange(XLIM[0], XLIM[1] + 0.5))
         ax.yaxis.set_major_locator(MaxNLocator(5))
-        ax.set_xlabel("x")
+        ax.set_xlabel("$x$")
         self._ax = ax
         return fig
 
@@ -152,7 +157,7 @@ class TangentExplorer(Explorer):
             self._tangent.set_data(np.r_[left_x, np.nan, right_x],
                                    np.r_[fa + left * (left_x - a), np.nan,
                                          fa + right * (right_x - a)])
-            self._slope_text.set_text(f"f(x) = {function}\nf'({a:.2f}) does not exist\n{KEY}")
+            self._slope_text.set_text(f"f(x) = {SHOWN[function]}\nf′({a:.2f}) does not exist\n{KEY}")
             return (f"a = {a:.2f}: no derivative here (a corner): slope {left:+.2f} from the "
                     f"left, {right:+.2f} from the right; "
                     f"{_verdict(_sign(left), _sign(right))} without a derivative")
@@ -160,7 +165,7 @@ class TangentExplorer(Explorer):
         slope = curve.slope(a)
         xs = np.r_[left_x, right_x[1:]]
         self._tangent.set_data(xs, fa + slope * (xs - a))
-        self._slope_text.set_text(f"f(x) = {function}\nf'({a:.2f}) = {slope:+.2f}\n{KEY}")
+        self._slope_text.set_text(f"f(x) = {SHOWN[function]}\nf′({a:.2f}) = {slope:+.2f}\n{KEY}")
         if _sign(slope) == "-":
             return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} < 0: f falls here, "
                     "so a step to the right lowers f")
@@ -175,8 +180,8 @@ class TangentExplorer(Explorer):
 
 
 # -- the two-variable figure ------------------------------------------------------------------
-MARKERS = {"minimum": ("o", "#2e933c"), "maximum": ("^", "#d1495b"),
-           "saddle": ("X", "#edae49"), "inconclusive": ("s", "#8a8a8a")}
+MARKERS = {"minimum": ("o", OKABE_ITO["blue"]), "maximum": ("^", OKABE_ITO["vermillion"]),
+           "saddle": ("X", OKABE_ITO["orange"]), "inconclusive": ("s", COLORS["muted"])}
 
 
 def two_variable_figure(cases, lim: float = 2.0):
@@ -186,21 +191,23 @@ def two_variable_figure(cases, lim: float = 2.0):
     if not cases:
         raise ValueError("cases must hold at least one (label, expr) pair")
     lim = validate.positive("lim", lim, high=100.0)
-    fig, axes = new_figure(ncols=len(cases), size=(2.6 * len(cases), 3.1))
+    fig, axes = new_figure(ncols=len(cases), size=(3.0 * len(cases), 3.1))
     axes = np.atleast_1d(axes)
     seen = set()
     for ax, (label, expr) in zip(axes, cases, strict=True):
         f = sp.lambdify((x_sym, y_sym), expr, "numpy")
-        contour_2d(ax, f, (-lim, lim), (-lim, lim), levels=14, n=100, linewidths=1)
+        cs = contour_2d(ax, f, (-lim, lim), (-lim, lim), levels=14, n=100, linewidths=1)
+        bar = fig.colorbar(cs, ax=ax, location="right", shrink=0.8, aspect=25, pad=0.02)
+        bar.ax.tick_params(labelsize=7)
         for point in calculus.stationary_points(expr, [x_sym, y_sym]):
             kind = calculus.classify_point(expr, [x_sym, y_sym], point)
             marker, color = MARKERS[kind]
             ax.plot(float(point[x_sym]), float(point[y_sym]), marker, color=color, ms=10,
                     mec="black", label=None if kind in seen else kind, zorder=5)
             seen.add(kind)
-        ax.set_title(f"f = {label}")
-        ax.set_xlabel("x")
-        ax.set_ylabel("y", labelpad=0)
+        ax.set_title(f"$f = {label}$ (colours: $f$)", fontsize=9)
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$y$", labelpad=0)
     fig.legend(loc="outside lower center", ncols=len(seen), frameon=False)
     return fig
 
@@ -224,9 +231,9 @@ def two_variable_surfaces(cases, lim: float = 2.0):
             px, py = float(point[x_sym]), float(point[y_sym])
             ax.scatter([px], [py], [float(f(px, py))], marker=marker, color=color, s=70,
                        edgecolors="black", depthshade=False, zorder=5)
-        ax.set_title(f"f = {label}", fontsize=10)
-        ax.set_xlabel("x", labelpad=-8)
-        ax.set_ylabel("y", labelpad=-8)
+        ax.set_title(f"$f = {label}$", fontsize=10)
+        ax.set_xlabel("$x$", labelpad=-8)
+        ax.set_ylabel("$y$", labelpad=-8)
         ax.tick_params(labelsize=7, pad=-2)
         ax.view_init(elev=28, azim=-60)
     return fig

@@ -67,8 +67,8 @@ class LossFitExplorer(Explorer):
         ax.add_collection(self.residuals)
         ax.set_xlim(*self.xs)
         ax.set_ylim(-1.0, 6.0)
-        ax.set_xlabel("x")
-        ax.set_ylabel("y")
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$y$")
         ax.set_xticks([0, 2, 4])            # few tick labels: text is what is slow to draw
         ax.set_yticks([0, 2, 4])
         self.ax = ax
@@ -87,13 +87,13 @@ class LossFitExplorer(Explorer):
                                 linestyle="none")
         ax_l.set_xlim(*W_RANGE)
         ax_l.set_ylim(*B_RANGE)
-        ax_l.set_xlabel("w")
-        ax_l.set_ylabel("b", labelpad=-2)
+        ax_l.set_xlabel("$w$")
+        ax_l.set_ylabel("$b$", labelpad=-2)
         ax_l.xaxis.set_major_locator(MaxNLocator(3))
         ax_l.yaxis.set_major_locator(MaxNLocator(3))
         self.ax_l = ax_l
         ax.set_title("L = 0.000", fontsize=9)      # short titles: text is slow to draw
-        ax_l.set_title("L(w, b)", fontsize=9)
+        ax_l.set_title("$L(w, b)$ (star: its minimum)", fontsize=9)
         return fig
 
     def update(self, w, b, loss):
@@ -108,8 +108,9 @@ class LossFitExplorer(Explorer):
         L_best = LOSSES[loss].f(bw * self.x + bb, self.y)
         self.star.set_data([bw], [bb])
         self.dot.set_data([w], [b])
-        formula = "1/2 sum r^2" if loss == "squared_error" else "sum |r|"
-        self.ax.set_title(f"L = {formula} = {L:.3f}", fontsize=9)
+        # unicode, not mathtext: this title changes with every move (mathtext would cost ~5 ms)
+        formula = "½ Σ rᵢ²" if loss == "squared_error" else "Σ |rᵢ|"
+        self.ax.set_title(f"L = {formula} = {L:.3f}   (rᵢ = ŷᵢ − yᵢ)", fontsize=9)
         gap = L - L_best
         verdict = ("at the minimum (to slider precision)" if gap < 0.01
                    else f"{gap:.3f} above the minimum {L_best:.3f} at w = {bw:.2f}, b = {bb:.2f}")

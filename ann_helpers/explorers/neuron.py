@@ -11,13 +11,14 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..activations import ACTIVATIONS
-from ..plotting import COLORS, new_figure
+from ..plotting import COLORS, break_at, new_figure
 from ..widgets import Explorer, dropdown, slider
 
 LIMIT = 2.0          # the plane shown is [-LIMIT, LIMIT]^2
 N = 61               # grid points per side
 #: fixed colour ranges for bounded activations; the others use the range of the picture
 BOUNDED = {"sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+JUMPS = {"step": 0.0}  # where an activation jumps (drawn with a gap there)
 
 
 def _signed(v: float) -> str:
@@ -65,8 +66,8 @@ class NeuronExplorer(Explorer):
         ax.set_ylim(-LIMIT, LIMIT)
         ax.set_xticks([-2, 0, 2])            # few tick labels: text is what costs most to draw
         ax.set_yticks([-2, 0, 2])
-        ax.set_xlabel("x1")
-        ax.set_ylabel("x2", labelpad=-2)
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$", labelpad=-2)
         ax.grid(False)
         self.ax = ax
 
@@ -74,7 +75,7 @@ class NeuronExplorer(Explorer):
         (self.g_curve,) = ax_g.plot([], [], color=COLORS["muted"], linewidth=1.2)
         (self.g_used,) = ax_g.plot([], [], color=COLORS["curve"], linewidth=3.5)
         ax_g.axvline(0.0, color=COLORS["muted"], linewidth=0.8)
-        ax_g.set_xlabel("u = w . x + b")
+        ax_g.set_xlabel(r"$u = w \cdot x + b$")
         ax_g.yaxis.set_major_locator(MaxNLocator(3))
         ax_g.xaxis.set_major_locator(MaxNLocator(3))
         self.ax_g = ax_g
@@ -117,11 +118,15 @@ class NeuronExplorer(Explorer):
         span = max(6.0, abs(u_lo), abs(u_hi))
         u = self.u_all[np.abs(self.u_all) <= span]
         gu = g.f(u)
-        self.g_curve.set_data(u, gu)
+        jumps = JUMPS.get(activation)  # a function that jumps: a gap, not a vertical stroke
+        self.g_curve.set_data(*(break_at(u, gu, jumps) if jumps is not None else (u, gu)))
         used = u[(u >= u_lo) & (u <= u_hi)]
         if used.size == 0:
             used = np.array([u_lo, u_hi])
-        self.g_used.set_data(used, g.f(used))
+        g_used = g.f(used)
+        if jumps is not None and used.size > 1:
+            used, g_used = break_at(used, g_used, jumps)
+        self.g_used.set_data(used, g_used)
         self.ax_g.set_xlim(-span, span)
         g_lo, g_hi = float(gu.min()), float(gu.max())
         pad = 0.08 * max(g_hi - g_lo, 1e-3)

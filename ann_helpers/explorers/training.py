@@ -43,7 +43,7 @@ class BatchSizeExplorer(Explorer):
                                                label="loss of each batch")
         (self.epoch_line,) = self.ax_loss.plot([], [], "o-", ms=5, lw=1.6,
                                                color=plotting.COLORS["path"],
-                                               label="loss on all 40 points, per epoch")
+                                               label=f"full-data loss (all {N_POINTS} points), per epoch")
         self.ax_loss.set_xlim(-4, N_POINTS * EPOCHS + 4)
         self.ax_loss.set_ylim(0, 1.5)
         self.ax_loss.set_xticks(np.arange(0, N_POINTS * EPOCHS + 1, N_POINTS))
@@ -70,5 +70,6 @@ class BatchSizeExplorer(Explorer):
         if history.diverged:
             return f"batch size {batch_size}: {history.status}"
         return (f"batch size {batch_size}, lr = {lr:.2f}: {per_epoch} per epoch, "
-                f"{updates * EPOCHS} in all; loss on all points {epoch_losses[0]:.3f} -> "
-                f"{epoch_losses[-1]:.3f}, accuracy {mlp.accuracy(self.X, self.labels):.0%}")
+                f"{updates * EPOCHS} in all; full-data loss (all {N_POINTS} points) before "
+                f"training {epoch_losses[0]:.3f}, after {EPOCHS} epochs {epoch_losses[-1]:.3f}, "
+                f"accuracy {mlp.accuracy(self.X, self.labels):.0%}")
