@@ -10,6 +10,7 @@ DEV_STAMP := $(VENV)/.installed-requirements-dev
 MIN_PYTHON := 3.11
 # Every notebook, also those in subfolders (a translated edition in notebooks/zh-Hant/, say).
 NOTEBOOK_FILES := $(wildcard notebooks/*.ipynb notebooks/*/*.ipynb)
+LINTED         := ann_helpers tests tools benchmarks $(wildcard notebooks/*.py notebooks/*/*.py)
 
 .PHONY: help venv venv-dev lab test notebooks student bench test-binder lint
 
@@ -53,7 +54,7 @@ lab: venv
 #    kernel fails here, not on a learner's machine. 4. The browser tests, which run one
 #    JupyterLab and print their latency table at the end.
 test: venv-dev
-	$(VENV)/bin/ruff check ann_helpers tests tools benchmarks notebooks/*.py
+	$(VENV)/bin/ruff check $(LINTED)
 	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser
 	OPENBLAS_CORETYPE=Prescott $(PY) -m pytest -n 2 --dist loadfile $(NOTEBOOK_FILES)
 	$(PY) -m pytest tests/browser
@@ -74,7 +75,7 @@ test-binder: venv-dev
 	$(PYTHON) tools/binder_env.py
 
 lint: venv-dev
-	$(VENV)/bin/ruff check ann_helpers tests tools benchmarks notebooks/*.py
+	$(VENV)/bin/ruff check $(LINTED)
 
 clean:
 	rm -rf $(VENV) .venv-binder artifacts student
