@@ -95,3 +95,16 @@ def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
         text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
         assert ": right." in text and "not yet" not in text, \
             f"a worked solution is not accepted by its checker: {text!r}"
+
+
+def test_jupytext_pairing_is_configured_where_jupyterlab_finds_it():
+    """`make lab` serves notebooks/, and jupytext looks for its configuration only inside the
+    served folder: beside the lessons, a double-clicked .py opens paired with its .ipynb."""
+    import tomllib
+
+    config = tomllib.loads((NOTEBOOKS / "jupytext.toml").read_text())
+    assert config["formats"] == "ipynb,py:percent"
+    assert config["outdated_text_notebook_margin"] >= 1e9, \
+        "make notebooks writes each .ipynb after its .py: jupytext must not refuse the pair"
+    assert not (NOTEBOOKS.parent / "jupytext.toml").exists(), \
+        "a second jupytext.toml at the root would be a second home for the pairing"
