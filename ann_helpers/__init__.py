@@ -22,4 +22,9 @@ and the plumbing, kept out of the lessons' way:
     exercises    answer checkers for the exercises at the end of each lesson
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # the one home of the version is pyproject.toml; pip records it in the package metadata
+    __version__ = version("ann_helpers")
+except PackageNotFoundError:  # imported from a source tree that was never pip-installed
+    __version__ = "0+unknown"

@@ -1,10 +1,26 @@
-"""Binder (repo2docker) installs from binder/; check it resolves to the same pinned set."""
+"""Binder (repo2docker) installs from binder/; check it resolves to the course's pinned set
+(requirements.txt, no test tooling) and configures JupyterLab inside its environment."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
+import json
 import re
+import subprocess
+import sys
 
+import pytest
 from conftest import ROOT
+
+# Test tooling: in requirements-dev.txt, never in what a learner, Binder or a hub installs.
+TEST_TOOLING = {"pytest", "pytest-xdist", "nbval", "hypothesis", "playwright", "ruff",
+                "check-jsonschema", "nbclient"}
+
+
+def _names(lines):
+    return {re.split(r"[=<>\[ ]", line)[0].lower().replace("_", "-") for line in lines
+            if not line.startswith("-")}
 
 
 def _requirements(path, seen=None):
@@ -25,8 +41,9 @@ def _requirements(path, seen=None):
     return lines
 
 
-def test_top_level_requirements_are_all_pinned():
-    for line in _requirements(ROOT / "requirements.txt"):
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_requirements_are_all_pinned(name):
+    for line in _requirements(ROOT / name):
         if line.startswith("-e"):
             assert line == "-e .", line
             continue
@@ -52,3 +69,101 @@ def test_jupytext_is_installed_for_binder():
     names = [re.split(r"[=<>]", line)[0].lower() for line in
              _requirements(ROOT / "binder" / "requirements.txt")]
     assert "jupytext" in names and "jupyterlab" in names and "ipywidgets" in names
+
+
+def test_learner_requirements_hold_no_test_tooling():
+    learner = _names(_requirements(ROOT / "requirements.txt"))
+    assert learner & TEST_TOOLING == set(), \
+        f"test tooling in requirements.txt: {sorted(learner & TEST_TOOLING)}"
+
+
+def test_dev_requirements_add_the_test_tooling_to_the_course():
+    dev_text = (ROOT / "requirements-dev.txt").read_text()
+    assert re.search(r"^-r requirements\.txt$", dev_text, re.M), \
+        "requirements-dev.txt must include the course's pins with -r requirements.txt"
+    dev = _names(_requirements(ROOT / "requirements-dev.txt"))
+    assert TEST_TOOLING <= dev, f"missing from requirements-dev.txt: {TEST_TOOLING - dev}"
+    assert _names(_requirements(ROOT / "requirements.txt")) <= dev
+
+
+def test_package_declares_every_third_party_import():
+    """`pip install git+<repo>` must give a working ann_helpers: every top-level module it
+    imports is the standard library, ann_helpers itself, or a declared dependency."""
+    import tomllib
+
+    declared = {re.split(r"[=<>\[ ;]", d)[0].lower() for d in
+                tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    module_to_package = {"sklearn": "scikit-learn", "IPython": "ipython", "mpl_toolkits":
+                         "matplotlib"}
+    imported = set()
+    for path in (ROOT / "ann_helpers").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported
+                   if name not in sys.stdlib_module_names and name != "ann_helpers"}
+    missing = {name for name in third_party
+               if module_to_package.get(name, name).lower() not in declared}
+    assert third_party, "found no third-party imports: the scan is broken"
+    assert not missing, f"imported by ann_helpers but not in pyproject's dependencies: {missing}"
+
+
+def test_binder_postbuild_configures_jupyterlab_in_the_environment():
+    post_build = ROOT / "binder" / "postBuild"
+    assert post_build.exists() and post_build.stat().st_mode & 0o111, "binder/postBuild missing"
+    assert "python tools/jupyter_settings.py" in post_build.read_text()
+
+
+def _settings_tool():
+    spec = importlib.util.spec_from_file_location("jupyter_settings",
+                                                  ROOT / "tools" / "jupyter_settings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_jupyter_settings_go_into_the_prefix_only(tmp_path):
+    tool = _settings_tool()
+    written = tool.install(tmp_path)
+    assert written and all(tmp_path in path.parents for path in written)
+    lab = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.d/ann-course.json")
+                     .read_text())
+    assert lab["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]["python"] == \
+        "Jupytext Notebook"
+    assert lab["@jupyterlab/apputils-extension:notification"] == \
+        {"fetchNews": "false", "checkForUpdates": False}
+    server = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/ann-course.json")
+                        .read_text())
+    assert server["LabApp"] == {"news_url": None,
+                                "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}
+
+
+def test_jupyterlab_reads_the_course_defaults_from_this_environment(tmp_path):
+    """`make venv` ran tools/jupyter_settings.py, and JupyterLab's own settings code (what its
+    settings API serves the browser) turns them into the defaults, with an empty user folder."""
+    code = """if True:
+        import json, os, sys
+        from jupyter_core.paths import jupyter_path
+        from jupyterlab.commands import get_app_dir
+        from jupyterlab_server.settings_utils import get_settings
+        app = get_app_dir()
+        out = {}
+        for plugin in sys.argv[2:]:
+            found, _ = get_settings(os.path.join(app, "settings"), os.path.join(app, "schemas"),
+                                    sys.argv[1], plugin,
+                                    labextensions_path=jupyter_path("labextensions"))
+            out[plugin] = {k: v.get("default") for k, v in found["schema"]["properties"].items()}
+        print(json.dumps(out))
+    """
+    plugins = ["@jupyterlab/docmanager-extension:plugin",
+               "@jupyterlab/apputils-extension:notification"]
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path), *plugins],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    defaults = json.loads(result.stdout)
+    assert defaults[plugins[0]]["defaultViewers"].get("python") == "Jupytext Notebook", \
+        f"run `make venv`: {defaults[plugins[0]]['defaultViewers']}"
+    assert defaults[plugins[1]]["fetchNews"] == "false"
+    assert defaults[plugins[1]]["checkForUpdates"] is False

@@ -12,23 +12,30 @@ from conftest import NOTEBOOKS
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # The one other kind of cell allowed to skip output comparison: a wall-clock timing.
 TIMING_MARK = "# timing (varies from run to run: not checked)"
-PY = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
-IPYNB = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+# Every lesson, also those of an edition in a subfolder (notebooks/zh-Hant/, say).
+PY = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.py"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.py")])
+IPYNB = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.ipynb")])
+
+
+def _name(path):
+    return str(path.relative_to(NOTEBOOKS).with_suffix(""))
 
 
 def test_every_notebook_has_its_twin():
-    py, ipynb = {p.stem for p in PY}, {p.stem for p in IPYNB}
+    py, ipynb = {_name(p) for p in PY}, {_name(p) for p in IPYNB}
     assert py, "no notebooks found"
     assert py - ipynb == set(), f".py without an executed .ipynb twin: {sorted(py - ipynb)}"
     assert ipynb - py == set(), f".ipynb without a .py source: {sorted(ipynb - py)}"
 
 
 def test_notebooks_are_numbered_in_course_order():
-    numbers = [int(p.name[:2]) for p in PY]
-    assert numbers == list(range(len(numbers))), f"gaps or duplicates in {numbers}"
+    for folder in sorted({p.parent for p in PY}):
+        numbers = [int(p.name[:2]) for p in PY if p.parent == folder]
+        assert numbers == list(range(len(numbers))), \
+            f"gaps or duplicates in {folder.relative_to(NOTEBOOKS.parent)}: {numbers}"
 
 
-@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+@pytest.mark.parametrize("ipynb", IPYNB, ids=_name)
 def test_ipynb_inputs_match_py(ipynb):
     """Rebuild the .py text from the .ipynb; it must equal the committed .py exactly."""
     from_ipynb = jupytext.writes(jupytext.read(ipynb), fmt="py:percent")
@@ -43,7 +50,7 @@ def _cells(ipynb):
     return nb, [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
 
 
-@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+@pytest.mark.parametrize("ipynb", IPYNB, ids=_name)
 def test_committed_outputs_are_clean(ipynb):
     nb, cells = _cells(ipynb)
     assert "widgets" not in nb["metadata"], "widget state is saved (strip metadata.widgets)"
@@ -57,7 +64,7 @@ def test_committed_outputs_are_clean(ipynb):
         assert "execution" not in cell["metadata"], f"cell {i} keeps timing metadata"
 
 
-@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+@pytest.mark.parametrize("ipynb", IPYNB, ids=_name)
 def test_ignore_output_tag_only_on_widget_cells(ipynb):
     _, cells = _cells(ipynb)
     for i, cell in enumerate(cells):
@@ -75,7 +82,7 @@ def test_ignore_output_tag_only_on_widget_cells(ipynb):
 
 
 @pytest.mark.parametrize("ipynb", [p for p in IPYNB if not p.name.startswith("00")],
-                         ids=lambda p: p.name)
+                         ids=_name)
 def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
     _, cells = _cells(ipynb)
     asks = [c for c in cells if "check(" in "".join(c["source"])
@@ -88,3 +95,16 @@ def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
         text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
         assert ": right." in text and "not yet" not in text, \
             f"a worked solution is not accepted by its checker: {text!r}"
+
+
+def test_jupytext_pairing_is_configured_where_jupyterlab_finds_it():
+    """`make lab` serves notebooks/, and jupytext looks for its configuration only inside the
+    served folder: beside the lessons, a double-clicked .py opens paired with its .ipynb."""
+    import tomllib
+
+    config = tomllib.loads((NOTEBOOKS / "jupytext.toml").read_text())
+    assert config["formats"] == "ipynb,py:percent"
+    assert config["outdated_text_notebook_margin"] >= 1e9, \
+        "make notebooks writes each .ipynb after its .py: jupytext must not refuse the pair"
+    assert not (NOTEBOOKS.parent / "jupytext.toml").exists(), \
+        "a second jupytext.toml at the root would be a second home for the pairing"

@@ -54,3 +54,18 @@ def test_workflow_runs_make_test_with_chromium_and_the_binder_check():
     assert re.search(r"\bchromium\b", install), "Chromium is not installed with apt"
     assert re.search(r'ANN_REQUIRE_BROWSER:\s*"1"', WORKFLOW.read_text()), \
         "without ANN_REQUIRE_BROWSER=1 a missing browser would only skip the browser tests"
+
+
+def _matrix_pythons() -> list[str]:
+    return re.findall(r'^\s+- python: "(3\.\d+)"$', WORKFLOW.read_text(), re.M)
+
+
+def test_workflow_tests_the_lowest_supported_and_the_newest_python():
+    low = re.search(r'requires-python = ">=(3\.\d+)"', (ROOT / "pyproject.toml").read_text())
+    assert low, "pyproject.toml states no requires-python"
+    pythons = _matrix_pythons()
+    assert low.group(1) in pythons, f"the lowest supported Python {low.group(1)} is not " \
+                                    f"in the workflow's matrix {pythons}"
+    assert "3.13" in pythons, f"the newest Python, 3.13, is not in the matrix {pythons}"
+    # Each leg checks that its container's python3 is the version it is named after.
+    assert "assert v == '${{ matrix.python }}'" in WORKFLOW.read_text()

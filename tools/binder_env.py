@@ -9,7 +9,8 @@ with our `binder/` folder, in a fresh virtual environment:
    and say which one was used (else fall back to this Python, and say so);
 3. `python -m venv .venv-binder/env`, then, from the copied repository's root as repo2docker
    does, `pip install -r binder/requirements.txt`;
-4. run `binder/postBuild` if there is one (with the new environment first on PATH);
+4. run `binder/postBuild` if there is one (with the new environment first on PATH), then check
+   that the environment holds no test tooling and has the course's JupyterLab settings;
 5. start JupyterLab from that environment and run the browser smoke test (the course map and
    the first explorer lesson, `tests/browser/test_lab.py` with `ANN_BROWSER_SMOKE=1`), driven by
    the project's own test environment (`.venv`), which only provides pytest and Playwright.
@@ -21,6 +22,7 @@ the script stops and says so. Standard library only: it runs before any environm
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import shutil
@@ -129,7 +131,33 @@ def build_environment() -> str:
         say("no binder/postBuild")
     if (REPO / "binder" / "start").exists():
         say("WARNING: binder/start exists; its wrapping of the server is not emulated")
+    check_environment(env_python)
     return str(env_python)
+
+
+# What a learner's environment must not hold (requirements-dev.txt brings it to `make test`).
+TEST_TOOLING = ["pytest", "nbval", "xdist", "hypothesis", "playwright", "ruff",
+                "check_jsonschema"]
+
+
+def check_environment(env_python: Path) -> None:
+    """Binder's environment holds the course and not the test tooling, and postBuild put the
+    course's JupyterLab settings into it; say how big it is."""
+    probe = ("import importlib.util, json, sys; print(json.dumps({n: importlib.util.find_spec(n)"
+             " is not None for n in sys.argv[1:]}))")
+    found = json.loads(subprocess.run([str(env_python), "-c", probe, *TEST_TOOLING],
+                                      capture_output=True, text=True, check=True).stdout)
+    present = [name for name, there in found.items() if there]
+    if present:
+        sys.exit(f"the Binder environment holds test tooling: {present} "
+                 "(it belongs in requirements-dev.txt)")
+    settings = ENV / "share/jupyter/lab/settings/overrides.d/ann-course.json"
+    if not settings.exists():
+        sys.exit(f"{settings.relative_to(ROOT)} is missing: binder/postBuild did not run "
+                 "tools/jupyter_settings.py")
+    size = sum(f.stat().st_size for f in ENV.rglob("*") if f.is_file() and not f.is_symlink())
+    say(f"environment: no test tooling, course JupyterLab settings in place, "
+        f"{size / 2**20:.0f} MiB")
 
 
 def smoke_test(env_python: str) -> int:

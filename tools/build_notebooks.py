@@ -2,6 +2,7 @@
 
     python tools/build_notebooks.py            # every notebook
     python tools/build_notebooks.py 03 04      # only those whose name starts with 03 or 04
+                                               # (in notebooks/ and in its subfolders)
 
 The .py (jupytext percent format) is the source; it is first rewritten in jupytext's canonical
 form, so that the pairing test compares like with like. The executed .ipynb keeps every output
@@ -26,7 +27,8 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 
 def notebook_sources(prefixes: list[str]) -> list[Path]:
-    sources = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+    # Every lesson, also those of an edition in a subfolder (notebooks/zh-Hant/, say).
+    sources = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.py"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.py")])
     if prefixes:
         sources = [p for p in sources if any(p.name.startswith(x) for x in prefixes)]
     return sources
@@ -87,7 +89,7 @@ def build(py: Path) -> None:
         nb,
         timeout=600,
         kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        resources={"metadata": {"path": str(py.parent)}},
         record_timing=False,
         store_widget_state=False,
     )
