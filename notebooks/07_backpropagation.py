@@ -17,6 +17,7 @@
 import numpy as np
 
 from ann_helpers.activations import ACTIVATIONS
+from ann_helpers.backprop import chain_rule_cost
 from ann_helpers.calculus import numerical_derivative
 from ann_helpers.exercises import check
 from ann_helpers.explorers.backprop import (
@@ -227,57 +228,37 @@ show(cost_figure(COST_NETWORKS))
 # intermediate results. Then every weight's derivative is written out in full, as in
 # section 4: one product per path from the weight to an output, all paths added. A weight in
 # the first layer of a deep network has many paths (each later layer multiplies their number
-# by its width), and each path is long. Counted with the same rule for both (multiplications
-# only; weights, not biases):
+# by its width), and each path is long. `chain_rule_cost` (the same count lesson 10 uses)
+# counts both ways in multiply-adds, the forward pass included in both:
 #
-# * **expanded chains**: a path from a weight to output k multiplies $(\hat y_k - y_k)$,
-#   $o'(u_k)$ and, for every layer it crosses, one weight and one $g'$; then the sum is
-#   multiplied by the weight's input (for $w_1$ in section 4: 2 paths of 4 factors, 3
-#   multiplications each, plus 1);
-# * **back-propagation**: the output $\delta$s, then per layer $\partial L/\partial W$ (one
-#   multiplication per weight) and, below the top, $\delta$ passed back through the weights
-#   and multiplied by $g'$.
+# * **without reuse**: for every parameter its own sum over paths; one step along a path
+#   (times a weight and the slope $g'$ at its end) is one multiply-add, and so is the final
+#   product with the weight's input;
+# * **back-propagation**: the $\delta$s of one layer computed once from the layer above and
+#   used by every weight below them (the table's "backprop" column).
 
 # %%
-def expanded_chain_cost(sizes):
-    """Multiplications for every weight's derivative, each chain written out separately."""
-    total, depth = 0, len(sizes) - 1
-    for l in range(1, depth + 1):                      # weights of layer l: sizes[l-1] x sizes[l]
-        paths = int(np.prod(sizes[l + 1:]))           # one path per choice of a neuron above
-        per_path = 1 + 2 * (depth - l)                 # 2 + 2 (depth - l) factors
-        total += sizes[l - 1] * sizes[l] * (paths * per_path + 1)
-    return total
-
-
-def backprop_cost(sizes):
-    """Multiplications for all weight derivatives when the deltas are kept and reused."""
-    total = sizes[-1]                                  # delta at the outputs
-    for l in range(len(sizes) - 1, 0, -1):
-        total += sizes[l - 1] * sizes[l]               # dL/dW of layer l
-        if l > 1:
-            total += sizes[l - 1] * sizes[l] + sizes[l - 1]   # delta passed back, times g'
-    return total
-
-
-print(f"article's network [2, 2, 2]: expanded chains {expanded_chain_cost([2, 2, 2])}, "
-      f"back-propagation {backprop_cost([2, 2, 2])} multiplications")
-print(f"{'hidden layers of width 4':<25} {'weights':>8} {'expanded chains':>16} "
-      f"{'back-propagation':>17} {'ratio':>10}")
+c = chain_rule_cost([2, 2, 2])
+print(f"article's network [2, 2, 2]: without reuse {c['without_reuse']}, "
+      f"back-propagation {c['backprop']} multiply-adds")
+print(f"{'hidden layers of width 4':<25} {'parameters':>10} {'without reuse':>14} "
+      f"{'back-propagation':>17} {'ratio':>9}")
 for hidden in (1, 2, 4, 6, 8, 10):
     sizes = [2] + [4] * hidden + [2]
-    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
-    naive, bp = expanded_chain_cost(sizes), backprop_cost(sizes)
-    print(f"{hidden:<25d} {weights:>8d} {naive:>16,d} {bp:>17,d} {naive / bp:>10,.0f}")
+    c = chain_rule_cost(sizes)
+    print(f"{hidden:<25d} {c['parameters']:>10d} {c['without_reuse']:>14,d} "
+          f"{c['backprop']:>17,d} {c['without_reuse'] / c['backprop']:>9,.1f}")
 
 # %% [markdown]
-# Back-propagation grows in step with the number of weights (36 more multiplications for
-# every added layer of width 4); the expanded chains grow four- to sixfold with every layer,
-# because every extra layer of width 4 multiplies the number of paths by 4 and makes each
-# path longer. With ten hidden layers, 160 weights, that is 139 million multiplications
-# against 354. Keeping the intermediate
-# results, the $\delta$s, turns an exponential bill into a linear one. The article mentions
-# networks with hundreds of millions of parameters: without the reuse, training them would
-# be hopeless.
+# The article's network costs 28 against 20: in a network this small there is little to
+# reuse. Back-propagation then grows in step with the number of weights (48 more multiply-adds
+# for every added layer of width 4); the written-out chains grow four- to fivefold with every
+# layer, because every extra layer
+# of width 4 multiplies the number of paths by 4 and makes each path longer. With ten hidden
+# layers, 202 parameters, that is 93 million multiply-adds against 472. Keeping the
+# intermediate results, the $\delta$s, turns an exponential bill into a linear one. The article
+# mentions networks with hundreds of millions of parameters: without the reuse, training them
+# would be hopeless.
 #
 # ## 8. One update step
 #
