@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from messages import raises
 
 from ann_helpers import validate
 
@@ -118,17 +119,52 @@ def test_array_accepts_numbers_and_sequences():
     assert validate.array("w", np.ones((2, 3), dtype=int)).dtype == float
 
 
-@pytest.mark.parametrize("value", ["abc", [1, "a"], [[1, 2], [3]], {"a": 1}])
-def test_array_rejects_what_is_not_numbers(value):
-    with pytest.raises(TypeError, match="x must be a number or an array of numbers, got"):
+@pytest.mark.parametrize("value, message", [
+    ("abc", "x must be a real number or an array of real numbers, got text: 'abc'"),
+    ([1, "a"], "x must be a real number or an array of real numbers, got text: [1, 'a']"),
+    (b"1", "x must be a real number or an array of real numbers, got bytes: b'1'"),
+    ([[1, 2], [3]], "x must be a real number or an array of real numbers with rows of equal "
+                    "length, got [[1, 2], [3]]"),
+    ({"a": 1}, "x must be a real number or an array of real numbers, got an entry {'a': 1} of "
+               "type dict: {'a': 1}"),
+    (True, "x must be a real number or an array of real numbers, got booleans (True/False): "
+           "True"),
+    ([1 + 2j], "x must be a real number or an array of real numbers, got complex numbers: "
+               "[(1+2j)]"),
+    (np.array(["2026-01-01"], dtype="datetime64[D]"),
+     "x must be a real number or an array of real numbers, got dates/times: "
+     "array(['2026-01-01'], dtype='datetime64[D]')"),
+])
+def test_array_rejects_what_is_not_numbers(value, message):
+    with raises(TypeError, message):
         validate.array("x", value)
 
 
-@pytest.mark.parametrize("value", [None, [1.0, None]])
-def test_array_rejects_none(value):
+@pytest.mark.parametrize("value, message", [
+    (None, "x must be a real number or an array of real numbers, got None: None"),
+    ([1.0, None], "x must be a real number or an array of real numbers, got an entry None of "
+                  "type NoneType: [1.0, None]"),
+])
+def test_array_rejects_none(value, message):
     # numpy would read None as nan; a missing value is a type mistake, said as such
-    with pytest.raises(TypeError, match="x must be a number or an array of numbers, got"):
+    with raises(TypeError, message):
         validate.array("x", value)
+
+
+@pytest.mark.parametrize("value", [10**400, [1, 10**400], -(10**400)])
+def test_huge_integers_are_a_clear_error_not_overflow(value):
+    message = ("x must be a finite number (at most about 1.8e+308 in size), got an integer "
+               "with 401 digits")
+    with raises(ValueError, message):
+        validate.array("x", value)
+    if not isinstance(value, list):
+        with raises(ValueError, message):
+            validate.number("x", value)
+
+
+def test_big_python_integers_that_fit_are_numbers():
+    assert validate.array("x", [10**30, 2]).tolist() == [1e30, 2.0]
+    assert validate.number("x", 10**300) == 1e300
 
 
 @pytest.mark.parametrize("value", [[1.0, math.nan], [[math.inf]], -math.inf])
