@@ -138,17 +138,20 @@ def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
     return arr
 
 
-def labels(name: str, value, classes: int) -> np.ndarray:
-    """Class numbers: a 1-D array of whole numbers in [0, classes - 1] (an int array)."""
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be a 1-D array of whole class numbers in "
-                        f"[0, {classes - 1}], got {_shown(value)}")
+def labels(name: str, value, classes: int | None = None) -> np.ndarray:
+    """Class numbers: a 1-D array of whole numbers in [0, classes - 1] (any whole number
+    >= 0 when `classes` is None), returned as an int array."""
+    allowed = f"[0, {classes - 1}]" if classes is not None else ">= 0"
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a 1-D array of whole class numbers {allowed}, "
+                        f"got {_shown(value)}")
     arr = np.asarray(value)
     if arr.ndim != 1 or (arr.size and arr.dtype.kind not in "iu"):
-        raise ValueError(f"{name} must be a 1-D array of whole class numbers in "
-                         f"[0, {classes - 1}], got shape {arr.shape} and dtype {arr.dtype}")
-    if arr.size and (arr.min() < 0 or arr.max() >= classes):
-        raise ValueError(f"{name} must hold class numbers in [0, {classes - 1}], "
+        raise ValueError(f"{name} must be a 1-D array of whole class numbers {allowed}, "
+                         f"got shape {arr.shape} and dtype {arr.dtype}")
+    too_big = classes is not None and arr.size and arr.max() >= classes
+    if arr.size and (arr.min() < 0 or too_big):
+        raise ValueError(f"{name} must hold class numbers {allowed}, "
                          f"got values from {arr.min()} to {arr.max()}")
     return arr.astype(int)
 

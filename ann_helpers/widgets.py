@@ -194,3 +194,21 @@ class Explorer:
             axes.append([(key, v) for v in vals])
         for combo in itertools.product(*axes):
             yield dict(combo)
+
+
+def fixed_layout(fig, left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3):
+    """Fixed margins instead of a layout engine: a slider move then draws once, and the
+    constrained-layout solver (slower than the drawing itself) never runs again."""
+    from matplotlib.ticker import MaxNLocator
+
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top, wspace=wspace)
+    for ax in fig.axes:
+        # few ticks and fixed label positions: tick labels are most of a redraw's cost
+        if ax.get_xscale() == "linear":
+            ax.xaxis.set_major_locator(MaxNLocator(4))
+        if ax.get_yscale() == "linear":
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_label_coords(0.5, -0.1)
+        ax.yaxis.set_label_coords(-0.13, 0.5)
+    return fig
