@@ -131,7 +131,8 @@ def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
     if shape is not None:
         ok = arr.ndim == len(shape) and all(s is None or s == n for s, n in zip(shape, arr.shape, strict=True))
         if not ok:
-            want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
+            want = "(" + ", ".join("any" if s is None else str(s) for s in shape)
+            want += ",)" if len(shape) == 1 else ")"
             raise ValueError(f"{name} must have shape {want}, got {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must contain only finite numbers (no nan or inf)")

@@ -186,8 +186,7 @@ def test_array_shape():
     assert validate.array("X", np.zeros((5, 2)), shape=(None, 2)).shape == (5, 2)
     with pytest.raises(ValueError, match=r"X must have shape \(any, 2\), got \(5, 3\)"):
         validate.array("X", np.zeros((5, 3)), shape=(None, 2))
-    with pytest.raises(ValueError, match=r"X must have shape \(2,\), got \(2, 1\)|"
-                                         r"X must have shape \(2\), got \(2, 1\)"):
+    with raises(ValueError, "X must have shape (2,), got (2, 1)"):
         validate.array("X", np.zeros((2, 1)), shape=(2,))
 
 
