@@ -225,7 +225,7 @@ def _left(k: int, what: str, norm: str, value, limit: float) -> str:
     """The message of a run stopped because f or the gradient left the allowed range."""
     if value is None or not _finite(value, math.inf):
         return f"diverged after {_steps(k)}: {what} became inf or nan (overflow)"
-    return f"diverged after {_steps(k)}: {what} left the range {norm} <= {limit:g}"
+    return f"diverged after {_steps(k)}: {what} left the range {norm} <= {limit:.3g}"
 
 
 def _limit(bound: float, *sizes) -> float:
@@ -276,7 +276,7 @@ def _run(s: RunSettings, x, points, grads, values):
                 values.append(math.nan)
             grads.append(math.nan if dim is None else np.full(dim, math.nan))
             status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
-                                           f"{x_limit:g}")
+                                           f"{x_limit:.3g}")
             break
         period = _cycle_period(points[:-1], x)
         if period is not None:
@@ -405,7 +405,7 @@ def _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound, points, grads):
         points.append(x)
         if not _finite(x, x_limit):
             status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
-                                           f"{x_limit:g}")
+                                           f"{x_limit:.3g}")
             break
     return status, message
 
