@@ -306,6 +306,13 @@ def _path(points, grads, values, f, status, message, lr, normalize, period) -> P
                 normalize=bool(normalize), period=period)
 
 
+def _path_arg(path) -> None:
+    """A clear error when `path` is not a Path from gradient_descent (None, say)."""
+    if not isinstance(path, Path):
+        raise TypeError(f"path must be a Path returned by gradient_descent, got {path!r:.60} "
+                        f"of type {type(path).__name__}")
+
+
 def point_text(p, digits: int = 4) -> str:
     """A point as short text: 0.5 in 1-D, (0, -2.5) in n-D (numbers in %g style)."""
     digits = validate.integer("digits", digits, low=1, high=17)
@@ -316,6 +323,7 @@ def point_text(p, digits: int = 4) -> str:
 
 def step_table(path: Path, digits: int = 4) -> str:
     """The run as a small aligned text table: k, x_k, grad f(x_k), and f(x_k) when known."""
+    _path_arg(path)
     digits = validate.integer("digits", digits, low=1, high=17)
     w = digits + 8
     one_d = path.points.ndim == 1
@@ -444,8 +452,10 @@ def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
 
 def nearest(x, candidates) -> int:
     """The index of the candidate point closest to x (which minimum did a run end in?)."""
-    cands = np.asarray(candidates, dtype=float)
-    xs = np.asarray(x, dtype=float)
+    cands = validate.array("candidates", candidates, ndim=(1, 2))
+    xs = validate.array("x", x, ndim=(0, 1))
+    if cands.size == 0:
+        raise ValueError("candidates must hold at least one point, got an empty array")
     d = np.abs(cands - xs) if cands.ndim == 1 else np.linalg.norm(cands - xs, axis=1)
     return int(np.argmin(d))
 

@@ -565,6 +565,8 @@ class MLP:
         n = X.shape[0]
         lr = validate.positive("lr", lr)
         epochs = validate.integer("epochs", epochs, low=1, high=MAX_STEPS)
+        if not isinstance(shuffle, (bool, np.bool_)):
+            raise TypeError(f"shuffle must be True or False, got {shuffle!r:.60}")
         batch_size = n if batch_size is None else validate.integer("batch_size", batch_size,
                                                                    low=1)
         batch_size = min(batch_size, n)
@@ -634,16 +636,18 @@ class MLP:
         classes = max(self.layer_sizes[-1], 2)
         if not isinstance(labels, (str, bytes)) and np.ndim(labels) == 2:
             labels = np.argmax(validate.array("labels", labels, shape=(None, classes)), axis=1)
-        if np.shape(labels) != pred.shape:
+        labels = validate.labels("labels", labels, classes)
+        if labels.shape != pred.shape:
             raise ValueError(f"labels must have {pred.shape[0]} entries, one per row of X, "
-                             f"got shape {np.shape(labels)}")
+                             f"got shape {labels.shape}")
         return accuracy(labels, pred, classes)
 
 
 def _model(name: str, value, cls: type):
     """value itself when it is a `cls` (a TinyNet or an MLP), else an error naming `name`."""
     if not isinstance(value, cls):
-        raise TypeError(f"{name} must be a {cls.__name__}, got {value!r:.60} of type "
+        article = "an" if cls.__name__ == "MLP" else "a"
+        raise TypeError(f"{name} must be {article} {cls.__name__}, got {value!r:.60} of type "
                         f"{type(value).__name__}")
     return value
 

@@ -134,6 +134,9 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
 
 def trial_table(path: SearchPath, digits: int = 2) -> str:
     """The trials of an enumeration search as a small aligned text table."""
+    if not isinstance(path, SearchPath) or path.points.ndim != 1:
+        raise TypeError(f"path must be the result of enumeration_search, got {path!r:.60} "
+                        f"of type {type(path).__name__}")
     digits = validate.integer("digits", digits, low=0, high=12)
     lines = [f"{'trial':>5}  {'x':>8}  {'f(x)':>8}  {'verdict':<9}"]
     lines.append(f"{'start':>5}  {path.points[0]:>8.{digits}f}  {path.values[0]:>8.{digits}f}")
@@ -248,7 +251,11 @@ def compass_vs_descent(fn, x0, gap: float = 1e-4, step: float = 1.0,
     search, updates (one gradient each) for gradient descent; None if the budget ran out.
     """
     from .descent import gradient_descent
+    from .functions import TestFunction
 
+    if not isinstance(fn, TestFunction):
+        raise TypeError(f"fn must be a TestFunction from ann_helpers.functions (such as "
+                        f"functions.get('bowl')), got {fn!r:.60} of type {type(fn).__name__}")
     x0 = validate.array("x0", x0, ndim=1)
     gap = validate.positive("gap", gap)
     f_min = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))

@@ -32,7 +32,7 @@ import numpy as np
 from . import validate
 from .descent import gradient_descent
 from .losses import line_loss_grad
-from .network import MLP
+from .network import MLP, check_model
 
 # -- A or B: the linear neuron on a small data set -----------------------------------------
 #: four examples (x_i, y_i) for the linear neuron y_hat = w x + b
@@ -53,10 +53,11 @@ def per_example_solutions(x=LINE_X, y=LINE_Y, start=(0.0, 0.0), lr: float = 0.1,
     """Option A, first half: for each example alone, gradient descent on L_i from `start`.
     Row i is where descent on example i stopped (a point of the line w x_i + b = y_i)."""
     x, y = _xy(x, y)
+    start = validate.array("start", start, shape=(2,))
     out = []
     for xi, yi in zip(x, y, strict=True):
         path = gradient_descent(lambda p, xi=xi, yi=yi: line_loss_grad(p, [xi], [yi]),
-                                np.asarray(start, dtype=float), lr=lr, steps=steps, tol=1e-10)
+                                start, lr=lr, steps=steps, tol=1e-10)
         out.append(path.x)
     return np.array(out)
 
@@ -65,8 +66,9 @@ def summed_loss_solution(x=LINE_X, y=LINE_Y, start=(0.0, 0.0), lr: float = 0.05,
                          steps: int = 5000, reduce: str = "sum") -> np.ndarray:
     """Option B: gradient descent on the summed (or mean) loss of all examples."""
     x, y = _xy(x, y)
+    start = validate.array("start", start, shape=(2,))
     path = gradient_descent(lambda p: line_loss_grad(p, x, y, reduce=reduce),
-                            np.asarray(start, float),
+                            start,
                             lr=lr, steps=steps, tol=1e-10)
     if path.status != "converged":
         raise RuntimeError(f"descent on the summed loss did not converge: {path.message}")
@@ -105,6 +107,7 @@ def boundary_grid(n: int = 60, xlim=MOONS_XLIM, ylim=MOONS_YLIM) -> np.ndarray:
 
 def class1_probability(mlp: MLP, grid: np.ndarray) -> np.ndarray:
     """P(class 1) of a 2-output softmax MLP on the grid, as an n x n image."""
+    check_model("mlp", mlp)
     n = int(round(np.sqrt(len(grid))))
     return mlp.forward(grid)[:, 1].reshape(n, n)
 
@@ -161,6 +164,8 @@ def stable_lr_limit(x, reduce: str = "sum") -> float:
     2 / (largest eigenvalue of the Hessian), with Hessian sum_i [x_i^2, x_i; x_i, 1]
     (divided by n for the mean). The sum's limit shrinks as examples are added."""
     x = validate.array("x", x, ndim=1)
+    if x.size == 0:
+        raise ValueError("x must hold at least one example")
     validate.choice("reduce", reduce, ("sum", "mean"))
     H = np.array([[np.sum(x * x), np.sum(x)], [np.sum(x), float(x.size)]])
     if reduce == "mean":
@@ -171,7 +176,7 @@ def stable_lr_limit(x, reduce: str = "sum") -> float:
 def repeated(x, y, times: int) -> tuple[np.ndarray, np.ndarray]:
     """The data set written `times` times over: the same information, `times` x more rows."""
     x, y = _xy(x, y)
-    times = validate.integer("times", times, low=1)
+    times = validate.integer("times", times, low=1, high=MAX_POINTS // max(x.size, 1))
     return np.tile(x, times), np.tile(y, times)
 
 
@@ -180,8 +185,12 @@ def average_networks(models: list[MLP]) -> MLP:
     """A network whose every weight is the mean of the models' weights (option A for a
     network). Hidden neurons of separately trained networks need not play the same roles,
     so this average can be far worse than each of them."""
+    if isinstance(models, MLP) or not isinstance(models, (list, tuple)):
+        raise TypeError(f"models must be a list of MLPs, got {type(models).__name__}")
     if not models:
         raise ValueError("models must hold at least one MLP")
+    for i, m in enumerate(models):
+        check_model(f"models[{i}]", m)
     first = models[0]
     avg = MLP(first.layer_sizes, first.activation, first.output, first.seed)
     avg.params = [(np.mean([m.params[i][0] for m in models], axis=0),

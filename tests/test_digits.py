@@ -129,7 +129,7 @@ def test_mean_cross_entropy():
 def test_a_model_argument_must_be_a_network():
     X = digits.load_split().X_test[:2]
     for bad in (None, "model", digits.trained_model()):   # the Trained, not its .model
-        with raises(TypeError, f"model must be a MLP, got {bad!r:.60} of type "
+        with raises(TypeError, f"model must be an MLP, got {bad!r:.60} of type "
                                f"{type(bad).__name__}"):
             digits.probabilities(bad, X)
 
