@@ -79,11 +79,14 @@ def test_sigmoid_and_softplus_saturate_exactly():
 
 
 def test_unknown_name_lists_the_allowed_ones():
-    with pytest.raises(KeyError, match=r"unknown activation 'sigmod'; allowed names: 'sigmoid'"):
+    with raises(KeyError, "unknown activation 'sigmod'; allowed names: 'sigmoid', 'tanh', "
+                          "'relu', 'leaky_relu', 'step', 'softplus', 'linear'"):
         ACTIVATIONS["sigmod"]
-    with pytest.raises(ValueError, match="relu.*leaky_relu.*step.*softplus"):
+    with raises(ValueError, "unknown activation 'Relu'; allowed names: 'sigmoid', 'tanh', "
+                            "'relu', 'leaky_relu', 'step', 'softplus', 'linear'"):
         get_activation("Relu")
-    with pytest.raises(TypeError, match="activation must be a name"):
+    with raises(TypeError, "activation must be a name ('sigmoid', 'tanh', 'relu', 'leaky_relu', "
+                           "'step', 'softplus', 'linear') or an Activation, got 3 of type int"):
         get_activation(3)
     assert get_activation(ACTIVATIONS["tanh"]) is ACTIVATIONS["tanh"]
 
@@ -91,9 +94,9 @@ def test_unknown_name_lists_the_allowed_ones():
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("bad", [np.nan, [1.0, np.inf], -np.inf])
 def test_non_finite_input_is_rejected(name, bad):
-    with pytest.raises(ValueError, match="u must contain only finite numbers"):
+    with raises(ValueError, 'u must contain only finite numbers (no nan or inf)'):
         ACTIVATIONS[name].f(bad)
-    with pytest.raises(ValueError, match="u must contain only finite numbers"):
+    with raises(ValueError, 'u must contain only finite numbers (no nan or inf)'):
         ACTIVATIONS[name].df(bad)
 
 

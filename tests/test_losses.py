@@ -126,8 +126,7 @@ def test_cross_entropy_of_a_zero_probability_is_large_but_finite():
 @pytest.mark.parametrize("name", sorted(LOSSES))
 def test_mismatched_shapes_are_rejected(name):
     loss = LOSSES[name]
-    with pytest.raises(ValueError, match=r"y_hat and y must have the same shape, got y_hat "
-                                         r"\(3,\) and y \(2,\)"):
+    with raises(ValueError, 'y_hat and y must have the same shape, got y_hat (3,) and y (2,)'):
         loss.f([0.2, 0.3, 0.5], [0.0, 1.0])
     with raises(ValueError, 'y_hat and y must have the same shape, got y_hat (3,) and y (2,)'):
         loss.grad([0.2, 0.3, 0.5], [0.0, 1.0])
@@ -158,8 +157,8 @@ def test_cross_entropy_rejects_what_is_not_a_probability():
 
 
 def test_unknown_loss_lists_the_allowed_names():
-    with pytest.raises(KeyError, match="unknown loss 'mse'; allowed names: 'squared_error', "
-                                       "'absolute_error', 'cross_entropy'"):
+    with raises(KeyError, "unknown loss 'mse'; allowed names: 'squared_error', 'absolute_error', "
+                          "'cross_entropy'"):
         LOSSES["mse"]
     with raises(ValueError, "unknown loss 'hinge'; allowed names: 'squared_error', "
                             "'absolute_error', 'cross_entropy'"):
