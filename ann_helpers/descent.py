@@ -56,6 +56,8 @@ class RunSettings:
     normalize: bool = False
     tol: float = 1e-8
     bound: float = 1e6
+    noise: float = 0.0       # noisy_gradient_descent: the starting noise level and its decay
+    decay: float = 1.0
 
 
 @dataclass
@@ -379,8 +381,9 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
 
     points, grads = [x], []
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        status, message = _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound,
-                                     points, grads)
+        settings = RunSettings(grad, None, dim, lr, steps, bound=bound, noise=noise,
+                               decay=decay)
+        status, message = _run_noisy(settings, z, x, points, grads)
     pts = np.array(points, dtype=float)
     gr = np.full(pts.shape, np.nan)
     if grads:
@@ -394,8 +397,11 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
     return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr)
 
 
-def _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound, points, grads):
-    """The loop of noisy_gradient_descent; fills points and grads; returns the status."""
+def _run_noisy(s: RunSettings, z: np.ndarray, x, points, grads):
+    """The loop of noisy_gradient_descent (z: the seeded standard normal draws, one row per
+    step); fills points and grads; returns the status."""
+    grad, dim, lr, steps, bound = s.grad, s.dim, s.lr, s.steps, s.bound
+    noise, decay = s.noise, s.decay
     status, message = "max_steps", f"stopped after {steps} noisy steps"
     scale = noise
     g_limit = x_limit = math.inf   # set from the start point at k = 0

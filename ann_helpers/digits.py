@@ -106,6 +106,8 @@ def load_split(test_fraction: float = TEST_FRACTION, seed: int = SPLIT_SEED,
     """The digits, pixels scaled to [0, 1], split three ways (stratified, seeded): first
     `test_fraction` of all images for the test, then `validation_fraction` of the rest for
     validation; the remaining images are for training."""
+    validate.number("validation_fraction", validation_fraction, low=0.0, high=1.0,
+                    low_open=True, high_open=True)
     X, y = _raw_digits()
     rest, test = stratified_indices(y, test_fraction, seed)
     sub_train, sub_val = stratified_indices(y[rest], validation_fraction, seed)

@@ -64,7 +64,7 @@ def test_stratified_indices_small_example():
     ({"test_fraction": "a"}, TypeError, "test_fraction must be a real number, got 'a' of type str"),
     ({"seed": -1}, ValueError, "seed must be a whole number in [0, inf], got -1"),
     ({"seed": 1.5}, TypeError, "seed must be a whole number, got 1.5 of type float"),
-    ({"validation_fraction": 1.0}, ValueError, "test_fraction must be in (0, 1), got 1"),
+    ({"validation_fraction": 1.0}, ValueError, "validation_fraction must be in (0, 1), got 1"),
 ])
 def test_load_split_rejects_bad_arguments(kwargs, error, message):
     with raises(error, message):
