@@ -9,11 +9,17 @@ The update rule, the same for 1 variable or a million:
 lr is the learning rate (學習率). A run stops for one of four reasons, its `status`:
 
     "converged"    |grad f(x)| < tol: a stationary point (駐點), up to the tolerance
-    "oscillating"  an iterate came back exactly (or to 12 digits) to an earlier one: a cycle
-                   that will repeat for ever
-    "diverged"     an iterate, its gradient or f left the finite range |.| <= bound:
+    "oscillating"  an iterate came back exactly (or to 12 digits) to an earlier one after
+                   moving away from it in between: a cycle that will repeat for ever
+    "diverged"     an iterate, its gradient or f became inf or nan, or grew `bound` times
+                   past the size of the start (|x| > bound * max(1, |x0|, |grad f(x0)|),
+                   |grad| > bound * max(1, |grad f(x0)|), |f| > bound * max(1, |f(x0)|)):
                    stopped at once, with no overflow warnings
     "max_steps"    the step budget ran out first
+
+The bound is relative so that a run toward a far-away minimum (x* = 2e6, say) is not called
+diverged, while a run whose iterates grow a millionfold is. A run keeps every iterate, so
+`steps` times the dimension is limited to MAX_STORED numbers.
 
 Randomness (lesson 03, several minima): `noisy_gradient_descent` adds seeded Gaussian noise to
 every gradient, and `random_restarts` runs plain descent from seeded random start points.
@@ -32,6 +38,26 @@ from . import validate
 STATUSES = ("converged", "oscillating", "diverged", "max_steps")
 CYCLE_WINDOW = 8  # how many earlier iterates a new one is compared with (cycles of period <= 8)
 CYCLE_RTOL = 1e-12
+#: a return counts as a cycle only if the run went this many times further away in between
+CYCLE_AWAY = 1e3
+#: the most numbers a run may keep (steps x dimension, times n for random_restarts)
+MAX_STORED = 10_000_000
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What a gradient-descent loop needs besides its start point (checked by the caller)."""
+
+    grad: Callable
+    f: Callable | None
+    dim: int | None          # None in 1-D, else the length of x
+    lr: float
+    steps: int
+    normalize: bool = False
+    tol: float = 1e-8
+    bound: float = 1e6
+    noise: float = 0.0       # noisy_gradient_descent: the starting noise level and its decay
+    decay: float = 1.0
 
 
 @dataclass
@@ -67,14 +93,37 @@ def _norm(v) -> float:
     return float(np.sqrt(np.sum(np.square(v)))) if np.ndim(v) else abs(float(v))
 
 
-def _start(x0):
+def _start(x0, name: str = "x0"):
     """x0 as a float (1-D) or a 1-D float array (any dimension), with its dimension."""
-    if np.ndim(x0) == 0:
-        return validate.number("x0", x0), None
-    arr = validate.array("x0", x0, ndim=1)
-    if arr.size == 0:
-        raise ValueError("x0 must have at least one coordinate, got an empty array")
-    return arr, arr.size
+    if isinstance(x0, (str, bytes)) or x0 is None or np.ndim(x0) != 0:
+        arr = validate.array(name, x0, ndim=1)
+        if arr.size == 0:
+            raise ValueError(f"{name} must have at least one coordinate, got an empty array")
+        return arr, arr.size
+    return validate.number(name, x0), None
+
+
+def _storage(steps: int, dim: int | None, runs: int = 1) -> None:
+    """Refuse a run that would keep more than MAX_STORED numbers."""
+    size = (steps + 1) * (dim or 1) * runs
+    if size > MAX_STORED:
+        what = f"steps ({steps}) x dimension ({dim or 1})" + (f" x n ({runs})" if runs > 1
+                                                              else "")
+        raise ValueError(f"{what} must be at most {MAX_STORED:,} numbers (every iterate is "
+                         f"kept), got {size:,}; use fewer steps or fewer dimensions")
+
+
+def _returned(name: str, out, dim: int | None):
+    """What `name` (f or grad) returned, as a float or a float array; None for a Python int
+    too large for a float (overflow counts as divergence); a clear error for anything that
+    is not made of real numbers."""
+    want = "a number" if dim is None or name == "f" else f"an array of {dim} numbers"
+    if out is None:
+        raise TypeError(f"{name} returned None; it must return {want} "
+                        "(is its `return` missing?)")
+    if isinstance(out, int) and not isinstance(out, bool) and abs(out) > validate.MAX_FLOAT:
+        return None
+    return validate.real_array(f"{name}(x)", out)
 
 
 def _evaluate(fun, x, name: str, dim: int | None):
@@ -85,10 +134,12 @@ def _evaluate(fun, x, name: str, dim: int | None):
     """
     try:
         out = fun(x if dim is None else x.copy())
-        if dim is None and isinstance(out, float):
-            return out  # the common 1-D case, without numpy's overhead
-        out = np.asarray(out, dtype=float)
     except (OverflowError, FloatingPointError):
+        return None
+    if dim is None and type(out) is float:
+        return out  # the common 1-D case, without numpy's overhead
+    out = _returned(name, out, dim)
+    if out is None:
         return None
     want = () if dim is None or name == "f" else (dim,)
     if out.shape != want and not (dim is None and out.size == 1 and name == "grad"):
@@ -108,13 +159,17 @@ def _finite(v, bound: float) -> bool:
 
 
 def _cycle_period(history: list, x) -> int | None:
-    """The period p >= 2 if x equals (to CYCLE_RTOL) the iterate p steps back, else None."""
+    """The period p >= 2 if x equals (to CYCLE_RTOL) the iterate p steps back and the
+    iterates in between went away from it (CYCLE_AWAY times further than the mismatch);
+    else None. Without the second test, tiny steps that creep towards a far-away minimum (or
+    a tiny learning rate) would look like a cycle."""
     for p in range(2, min(CYCLE_WINDOW, len(history)) + 1):
         old = history[-p]
-        if np.array_equal(old, x):
-            return p
-        scale = max(_norm(old), _norm(x))
-        if _norm(np.subtract(old, x)) <= CYCLE_RTOL * scale:
+        gap = _norm(np.subtract(old, x))
+        if gap > CYCLE_RTOL * max(_norm(old), _norm(x)):
+            continue
+        away = max(_norm(np.subtract(h, x)) for h in history[len(history) - p + 1:])
+        if away > CYCLE_AWAY * gap:
             return p
     return None
 
@@ -144,7 +199,8 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
     normalize move by exactly lr along -grad / |grad| (True) or by lr * grad (False)
     tol       stop as "converged" once |grad f(x)| < tol (tol = 0: only an exact 0 stops)
     f         optional: the function itself, to record f at every iterate in `.values`
-    bound     the finite range: |x|, |grad| or |f| above it means "diverged"
+    bound     how far a run may grow before it counts as "diverged": |x|, |grad| or |f|
+              above bound times its size at the start (see the module docstring)
 
     Returns a `Path` (points, grads, values, status, message).
     """
@@ -158,30 +214,49 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
     if f is not None:
         f = validate.function("f", f)
     bound = validate.positive("bound", bound)
+    _storage(steps, dim)
 
+    settings = RunSettings(grad, f, dim, lr, steps, bool(normalize), tol, bound)
     points, grads, values = [x], [], []
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        status, message, period = _run(grad, f, x, dim, lr, steps, normalize, tol, bound,
-                                       points, grads, values)
+        status, message, period = _run(settings, x, points, grads, values)
     return _path(points, grads, values, f, status, message, lr, normalize, period)
 
 
-def _run(grad, f, x, dim, lr, steps, normalize, tol, bound, points, grads, values):
+def _left(k: int, what: str, norm: str, value, limit: float) -> str:
+    """The message of a run stopped because f or the gradient left the allowed range."""
+    if value is None or not _finite(value, math.inf):
+        return f"diverged after {_steps(k)}: {what} became inf or nan (overflow)"
+    return f"diverged after {_steps(k)}: {what} left the range {norm} <= {limit:.3g}"
+
+
+def _limit(bound: float, *sizes) -> float:
+    """bound times the largest of 1 and the given sizes (of the start)."""
+    return bound * max(1.0, *sizes)
+
+
+def _run(s: RunSettings, x, points, grads, values):
     """The loop of gradient_descent; fills points, grads, values; returns why it stopped."""
+    grad, f, dim, lr, steps, normalize, tol = (s.grad, s.f, s.dim, s.lr, s.steps, s.normalize,
+                                               s.tol)
     status = period = None
     message = ""
+    f_limit = g_limit = x_limit = math.inf   # set from the start point at k = 0
     for k in range(steps + 1):
         if f is not None:
             value = _evaluate(f, x, "f", dim)
             values.append(math.nan if value is None else value)
-            if value is None or not _finite(value, bound):
-                status, message = "diverged", (f"diverged after {_steps(k)}: f(x) left the "
-                                               f"range |f| <= {bound:g}")
+            if k == 0 and value is not None and math.isfinite(value):
+                f_limit = _limit(s.bound, abs(value))
+            if value is None or not _finite(value, f_limit):
+                status, message = "diverged", _left(k, "f(x)", "|f|", value, f_limit)
                 break
         g = _evaluate(grad, x, "grad", dim)
-        if g is None or not _finite(g, bound):
-            status, message = "diverged", (f"diverged after {_steps(k)}: the gradient left "
-                                           f"the range |grad| <= {bound:g}")
+        if k == 0 and g is not None and _finite(g, math.inf):
+            g_limit = _limit(s.bound, _norm(g))
+            x_limit = _limit(s.bound, _norm(g), _norm(x))
+        if g is None or not _finite(g, g_limit):
+            status, message = "diverged", _left(k, "the gradient", "|grad|", g, g_limit)
             break
         grads.append(g)
         gnorm = _norm(g)
@@ -198,12 +273,12 @@ def _run(grad, f, x, dim, lr, steps, normalize, tol, bound, points, grads, value
         direction = g / gnorm if normalize else g
         x = x - lr * direction
         points.append(x)
-        if not _finite(x, bound):
+        if not _finite(x, x_limit):
             if f is not None:
                 values.append(math.nan)
             grads.append(math.nan if dim is None else np.full(dim, math.nan))
             status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
-                                           f"{bound:g}")
+                                           f"{x_limit:.3g}")
             break
         period = _cycle_period(points[:-1], x)
         if period is not None:
@@ -233,6 +308,13 @@ def _path(points, grads, values, f, status, message, lr, normalize, period) -> P
                 normalize=bool(normalize), period=period)
 
 
+def _path_arg(path) -> None:
+    """A clear error when `path` is not a Path from gradient_descent (None, say)."""
+    if not isinstance(path, Path):
+        raise TypeError(f"path must be a Path returned by gradient_descent, got {path!r:.60} "
+                        f"of type {type(path).__name__}")
+
+
 def point_text(p, digits: int = 4) -> str:
     """A point as short text: 0.5 in 1-D, (0, -2.5) in n-D (numbers in %g style)."""
     digits = validate.integer("digits", digits, low=1, high=17)
@@ -243,6 +325,7 @@ def point_text(p, digits: int = 4) -> str:
 
 def step_table(path: Path, digits: int = 4) -> str:
     """The run as a small aligned text table: k, x_k, grad f(x_k), and f(x_k) when known."""
+    _path_arg(path)
     digits = validate.integer("digits", digits, low=1, high=17)
     w = digits + 8
     one_d = path.points.ndim == 1
@@ -279,7 +362,8 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
     The noise shrinks as noise_k = noise * decay^k, so early steps can jump out of a shallow
     basin and late steps settle into whichever minimum the run is in (like annealing).
     Seeded: the same seed gives the same run. The status is "max_steps" or "diverged" (a
-    noisy gradient is never exactly zero, so there is no convergence test).
+    noisy gradient is never exactly zero, so there is no convergence test); "diverged" uses
+    the relative bound of `gradient_descent`. steps x dimension is at most MAX_STORED.
     """
     grad = validate.function("grad", grad)
     x, dim = _start(x0)
@@ -291,13 +375,15 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
     if f is not None:
         f = validate.function("f", f)
     bound = validate.positive("bound", bound)
+    _storage(steps, dim)
     rng = np.random.default_rng(seed)
     z = rng.standard_normal((steps,) if dim is None else (steps, dim))
 
     points, grads = [x], []
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        status, message = _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound,
-                                     points, grads)
+        settings = RunSettings(grad, None, dim, lr, steps, bound=bound, noise=noise,
+                               decay=decay)
+        status, message = _run_noisy(settings, z, x, points, grads)
     pts = np.array(points, dtype=float)
     gr = np.full(pts.shape, np.nan)
     if grads:
@@ -311,21 +397,29 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
     return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr)
 
 
-def _run_noisy(grad, x, dim, lr, noise, decay, z, steps, bound, points, grads):
-    """The loop of noisy_gradient_descent; fills points and grads; returns the status."""
+def _run_noisy(s: RunSettings, z: np.ndarray, x, points, grads):
+    """The loop of noisy_gradient_descent (z: the seeded standard normal draws, one row per
+    step); fills points and grads; returns the status."""
+    grad, dim, lr, steps, bound = s.grad, s.dim, s.lr, s.steps, s.bound
+    noise, decay = s.noise, s.decay
     status, message = "max_steps", f"stopped after {steps} noisy steps"
     scale = noise
+    g_limit = x_limit = math.inf   # set from the start point at k = 0
     for k in range(steps):
         g = _evaluate(grad, x, "grad", dim)
-        if g is None or not _finite(g, bound):
+        if k == 0 and g is not None and _finite(g, math.inf):
+            g_limit = _limit(bound, _norm(g), noise)
+            x_limit = _limit(bound, _norm(g), _norm(x), noise)
+        if g is None or not _finite(g, g_limit):
             status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
             break
         grads.append(g)
         x = x - lr * (g + scale * z[k])
         scale *= decay
         points.append(x)
-        if not _finite(x, bound):
-            status, message = "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}"
+        if not _finite(x, x_limit):
+            status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
+                                           f"{x_limit:.3g}")
             break
     return status, message
 
@@ -338,8 +432,8 @@ def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
     final f) first, so `random_restarts(...)[0].x` is the best point found.
     """
     grad, f = validate.function("grad", grad), validate.function("f", f)
-    lo, dim = _start(low)
-    hi, dim_hi = _start(high)
+    lo, dim = _start(low, "low")
+    hi, dim_hi = _start(high, "high")
     if dim != dim_hi:
         raise ValueError(f"low and high must have the same shape, got {np.shape(low)} and "
                          f"{np.shape(high)}")
@@ -348,6 +442,8 @@ def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
                          f"high={high}")
     n = validate.integer("n", n, low=1, high=100_000)
     seed = validate.integer("seed", seed, low=0)
+    steps = validate.integer("steps", steps, low=0, high=1_000_000)
+    _storage(steps, dim, n)
     rng = np.random.default_rng(seed)
     starts = rng.uniform(lo, hi, size=(n,) if dim is None else (n, dim))
     runs = [gradient_descent(grad, float(s) if dim is None else s, lr, steps=steps, tol=tol, f=f)
@@ -362,8 +458,10 @@ def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
 
 def nearest(x, candidates) -> int:
     """The index of the candidate point closest to x (which minimum did a run end in?)."""
-    cands = np.asarray(candidates, dtype=float)
-    xs = np.asarray(x, dtype=float)
+    cands = validate.array("candidates", candidates, ndim=(1, 2))
+    xs = validate.array("x", x, ndim=(0, 1))
+    if cands.size == 0:
+        raise ValueError("candidates must hold at least one point, got an empty array")
     d = np.abs(cands - xs) if cands.ndim == 1 else np.linalg.norm(cands - xs, axis=1)
     return int(np.argmin(d))
 

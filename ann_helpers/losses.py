@@ -24,6 +24,7 @@ and `line_loss_surface` for the line y_hat = w x + b over a data set (`example_d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ from .activations import Registry
 
 #: probabilities are clipped to at least this before taking the log (log 0 = -inf)
 EPS = 1e-12
+#: the most classes one_hot and accuracy accept (a one-hot row is that long)
+MAX_CLASSES = 100_000
 
 
 def _pair(y_hat, y, name_hat: str = "y_hat") -> tuple[np.ndarray, np.ndarray]:
@@ -63,16 +66,25 @@ def _labels(y: np.ndarray) -> np.ndarray:
 
 # -- squared error ---------------------------------------------------------------------------
 def squared_error(y_hat, y) -> float:
-    """L = 1/2 sum (y_hat - y)^2: smooth everywhere, large errors count quadratically."""
+    """L = 1/2 sum (y_hat - y)^2: smooth everywhere, large errors count quadratically.
+
+    Computed as 1/2 m^2 sum (r/m)^2 with m = max |r|, so no square overflows on the way:
+    the result is inf (without a warning) only when L itself exceeds the float range."""
     y_hat, y = _pair(y_hat, y)
-    r = y_hat - y
-    return float(0.5 * np.sum(r * r))
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = y_hat - y
+        m = float(np.max(np.abs(r), initial=0.0))
+        if m == 0.0 or not np.isfinite(m):
+            return 0.0 if m == 0.0 else math.inf
+        return float(0.5 * m * m * np.sum(np.square(r / m)))
 
 
 def squared_error_grad(y_hat, y):
-    """dL/dy_hat = y_hat - y (the residual itself)."""
+    """dL/dy_hat = y_hat - y (the residual itself; +-inf, without a warning, past the float
+    range)."""
     y_hat, y = _pair(y_hat, y)
-    return _out(y_hat, y_hat - y)
+    with np.errstate(over="ignore"):
+        return _out(y_hat, y_hat - y)
 
 
 # -- absolute error --------------------------------------------------------------------------
@@ -93,14 +105,16 @@ def logsumexp(z) -> np.ndarray:
     """log sum_k e^(z_k) over the last axis, as m + log sum e^(z_k - m) with m = max z."""
     z = validate.array("z", z, ndim=(1, 2))
     m = np.max(z, axis=-1, keepdims=True)
-    with np.errstate(under="ignore"):
+    # z - m may overflow to -inf (z = [1e308, -1e308]): e^(-inf) = 0 is then exact
+    with np.errstate(under="ignore", over="ignore"):
         return (m + np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True)))[..., 0]
 
 
 def log_softmax(z) -> np.ndarray:
     """log softmax(z)_k = z_k - logsumexp(z), over the last axis (one row per example)."""
     z = validate.array("z", z, ndim=(1, 2))
-    return z - logsumexp(z)[..., None]
+    with np.errstate(over="ignore"):
+        return z - logsumexp(z)[..., None]
 
 
 def softmax(z) -> np.ndarray:
@@ -110,12 +124,36 @@ def softmax(z) -> np.ndarray:
 
 
 def one_hot(labels, classes: int) -> np.ndarray:
-    """Class numbers [2, 0] -> rows [[0, 0, 1], [1, 0, 0]] (for `classes` = 3)."""
-    classes = validate.integer("classes", classes, low=1)
+    """Class numbers [2, 0] -> rows [[0, 0, 1], [1, 0, 0]] (for `classes` = 3); one class
+    number gives one row. The targets of the cross-entropy: the label as a probability
+    distribution."""
+    classes = validate.integer("classes", classes, low=1, high=MAX_CLASSES)
+    if isinstance(labels, (bool, np.bool_)) or labels is None or isinstance(labels, (str, bytes)):
+        raise TypeError(f"labels must be whole class numbers in [0, {classes - 1}], "
+                        f"got {labels!r:.60}")
     idx = np.asarray(labels)
     if idx.dtype.kind not in "iu" or np.any(idx < 0) or np.any(idx >= classes):
-        raise ValueError(f"labels must be whole numbers in [0, {classes - 1}], got {labels!r}")
+        raise ValueError(f"labels must be whole numbers in [0, {classes - 1}], "
+                         f"got {labels!r:.60}")
     return np.eye(classes)[idx]
+
+
+def accuracy(y_true, y_pred, classes: int | None = None) -> float:
+    """The fraction of examples whose predicted class equals the true class.
+
+    y_true, y_pred   1-D arrays of class numbers of the same length (at least one)
+    classes          when given, every class number must lie in [0, classes - 1]
+    """
+    if classes is not None:
+        classes = validate.integer("classes", classes, low=1, high=MAX_CLASSES)
+    y_true = validate.labels("y_true", y_true, classes)
+    y_pred = validate.labels("y_pred", y_pred, classes)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must have the same length, "
+                         f"got {y_true.size} and {y_pred.size}")
+    if y_true.size == 0:
+        raise ValueError("y_true and y_pred are empty: nothing to compare")
+    return float(np.mean(y_true == y_pred))
 
 
 def cross_entropy(y_hat, y) -> float:
@@ -138,10 +176,15 @@ def cross_entropy_grad(y_hat, y):
 
 
 def cross_entropy_logits(z, y) -> float:
-    """L = -sum y log softmax(z), computed with log_softmax: stable for any logits z."""
+    """L = -sum y log softmax(z), computed with log_softmax: stable for any logits z.
+
+    Only the classes with y_k > 0 enter the sum (0 * log 0 counts as 0); the result is inf
+    only when L itself exceeds the float range (z = [1e308, -1e308] with the second class)."""
     z, y = _pair(z, y, "z")
     y = _labels(y)
-    return float(-np.sum(y * log_softmax(z)))
+    ls = log_softmax(z)
+    with np.errstate(over="ignore"):
+        return float(0.0 - np.sum(y[y > 0] * ls[y > 0]))
 
 
 def cross_entropy_logits_grad(z, y) -> np.ndarray:
@@ -217,19 +260,31 @@ def _params(params) -> np.ndarray:
     return validate.array("params", params, shape=(2,))
 
 
-def line_loss(params, x, y, loss="squared_error") -> float:
-    """L(w, b) = sum_i loss(w x_i + b, y_i) for the line y_hat = w x + b; params = (w, b)."""
-    w, b = _params(params)
-    x, y = _data(x, y)
-    return get_loss(loss).f(w * x + b, y)
+def _reduce(reduce: str, n: int) -> float:
+    """The factor of a summed ("sum": 1) or averaged ("mean": 1/n) loss over n examples."""
+    validate.choice("reduce", reduce, ("sum", "mean"))
+    if n == 0:
+        raise ValueError("x must hold at least one example")
+    return 1.0 if reduce == "sum" else 1.0 / n
 
 
-def line_loss_grad(params, x, y, loss="squared_error") -> np.ndarray:
-    """(dL/dw, dL/db) = (sum_i loss'(y_hat_i) x_i, sum_i loss'(y_hat_i)), the chain rule."""
+def line_loss(params, x, y, loss="squared_error", reduce: str = "sum") -> float:
+    """L(w, b) = sum_i loss(w x_i + b, y_i) for the line y_hat = w x + b; params = (w, b).
+    reduce="mean" divides by the number of examples n (lesson 08: sum or mean)."""
     w, b = _params(params)
     x, y = _data(x, y)
+    factor = _reduce(reduce, x.size)
+    return factor * get_loss(loss).f(w * x + b, y)
+
+
+def line_loss_grad(params, x, y, loss="squared_error", reduce: str = "sum") -> np.ndarray:
+    """(dL/dw, dL/db) = (sum_i loss'(y_hat_i) x_i, sum_i loss'(y_hat_i)), the chain rule:
+    the per-example gradients added up (divided by n for reduce="mean")."""
+    w, b = _params(params)
+    x, y = _data(x, y)
+    factor = _reduce(reduce, x.size)
     d = get_loss(loss).grad(w * x + b, y)
-    return np.array([np.sum(d * x), np.sum(d)])
+    return factor * np.array([np.sum(d * x), np.sum(d)])
 
 
 def line_loss_surface(W, B, x, y, loss="squared_error") -> np.ndarray:

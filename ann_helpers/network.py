@@ -34,6 +34,7 @@ largest relative error; `check_tinynet` and `check_mlp` apply it to the two netw
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -45,7 +46,7 @@ from . import validate
 from .activations import ACTIVATIONS
 from .backprop import activation_pair, backprop, backward, forward, output_delta
 from .calculus import numerical_gradient
-from .losses import one_hot, softmax
+from .losses import accuracy, one_hot, softmax
 
 #: the twelve parameters of the article's network, in the order the lesson lists them
 PARAM_NAMES = ("w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "w7", "w8", "b3", "b4")
@@ -53,6 +54,10 @@ PARAM_NAMES = ("w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "w7", "w8", "b3",
 OUTPUTS = ("identity", "sigmoid", "softmax")
 #: a loss above this counts as diverged, before it overflows to inf
 LOSS_LIMIT = 1e12
+#: the most steps TinyNet.fit takes and epochs MLP.fit runs
+MAX_STEPS = 1_000_000
+#: the most parameters an MLP may have (about 80 MB of weights)
+MAX_PARAMS = 10_000_000
 
 
 class History(list):
@@ -62,6 +67,9 @@ class History(list):
     "diverged in epoch 3 ..."), `diverged` is True when the loss stopped being finite (the
     parameters are then left at their last finite values), `seconds` is the wall-clock time,
     `batch_losses` (from MLP.fit) the loss of each batch at the moment it was used.
+    `record(epoch, name=value, ...)` keeps other measurements made after an epoch (the
+    loss and accuracy on held-out data, say): `epochs` lists the epochs measured and
+    `measured[name]` the values, one per entry of `epochs`.
     """
 
     def __init__(self, losses=(), status: str = "", diverged: bool = False,
@@ -71,12 +79,32 @@ class History(list):
         self.diverged = diverged
         self.seconds = seconds
         self.batch_losses: list[float] = []   # MLP.fit: the loss of every batch, in order
+        self.epochs: list[int] = []           # record(): the epochs measured
+        self.measured: dict[str, list[float]] = {}
+
+    def record(self, epoch: int, **values: float) -> None:
+        """Keep measurements made after `epoch` (the same names every time)."""
+        if self.measured and set(values) != set(self.measured):
+            raise ValueError(f"record needs the same measurements every epoch: "
+                             f"{sorted(self.measured)}, got {sorted(values)}")
+        self.epochs.append(validate.integer("epoch", epoch, low=0))
+        for name, value in values.items():
+            self.measured.setdefault(name, []).append(float(value))
 
 
 def _loss_text(loss: float) -> str:
     """A loss for a status line; below 1e-10 only the bound is shown (those digits are
     rounding noise)."""
     return f"{loss:.4g}" if loss >= 1e-10 else "< 1e-10"
+
+
+def _bad_start_status(loss: float, params: Mapping[str, float]) -> str:
+    """The status of a run whose loss is already too large before the first update: the
+    start parameters are to blame, not the learning rate."""
+    what = "is inf or nan" if not math.isfinite(loss) else f"is {loss:.3g}, above {LOSS_LIMIT:.0e}"
+    largest = max(abs(v) for v in params.values())
+    return (f"not trained: the loss at the start parameters {what} (largest |parameter| = "
+            f"{largest:.3g}); start from smaller parameters")
 
 
 def _diverged_status(where: str, loss: float, lr: float) -> str:
@@ -118,6 +146,16 @@ def _tiny_params(params) -> dict[str, float]:
     return {k: validate.number(f"params[{k!r}]", params[k]) for k in PARAM_NAMES}
 
 
+def _quietly(method):
+    """Run a TinyNet method without numpy's overflow warnings: a loss or a gradient beyond
+    the float range comes out as inf (or nan), which `fit` reports as divergence."""
+    @functools.wraps(method)
+    def quiet(*args, **kwargs):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return method(*args, **kwargs)
+    return quiet
+
+
 class TinyNet:
     """The article's network: 2 inputs, 2 sigmoid hidden neurons, 2 outputs, squared error.
 
@@ -136,18 +174,21 @@ class TinyNet:
     # -- the two activations and their derivatives -----------------------------------------
     @staticmethod
     def g(u: float) -> float:
-        """The hidden activation: sigmoid, g(u) = 1 / (1 + e^-u)."""
+        """The hidden activation: sigmoid, g(u) = 1 / (1 + e^-u) (1 at u = inf, 0 at -inf)."""
+        if not math.isfinite(u):
+            return 1.0 if u > 0 else 0.0 if u < 0 else math.nan
         return ACTIVATIONS["sigmoid"].f(u)
 
     def o(self, u: float) -> float:
         """The output activation: identity (o(u) = u) or sigmoid."""
-        return u if self.output_activation == "identity" else ACTIVATIONS["sigmoid"].f(u)
+        return u if self.output_activation == "identity" else self.g(u)
 
     def o_prime_from_output(self, y_hat: float) -> float:
         """o'(u) written with the stored output: 1 for identity, y_hat (1 - y_hat) for sigmoid."""
         return 1.0 if self.output_activation == "identity" else y_hat * (1.0 - y_hat)
 
     # -- forward ---------------------------------------------------------------------------
+    @_quietly
     def forward(self, x) -> np.ndarray:
         """[y1_hat, y2_hat] for the input x = [x1, x2]; every intermediate is kept in
         `self.values` (x1, x2, u1, h1, u2, h2, u3, y1_hat, u4, y2_hat)."""
@@ -163,8 +204,9 @@ class TinyNet:
                        "u3": u3, "y1_hat": y1_hat, "u4": u4, "y2_hat": y2_hat}
         return np.array([y1_hat, y2_hat])
 
+    @_quietly
     def loss(self, x, y) -> float:
-        """L = 1/2 [(y1 - y1_hat)^2 + (y2 - y2_hat)^2]."""
+        """L = 1/2 [(y1 - y1_hat)^2 + (y2 - y2_hat)^2] (inf when it passes the float range)."""
         y1, y2 = validate.array("y", y, shape=(2,))
         y1_hat, y2_hat = self.forward(x)
         L = 0.5 * ((y1 - y1_hat) ** 2 + (y2 - y2_hat) ** 2)
@@ -172,6 +214,7 @@ class TinyNet:
         return float(L)
 
     # -- backward --------------------------------------------------------------------------
+    @_quietly
     def backward(self, x, y) -> dict[str, float]:
         """dL/dp for every parameter p, by the chain rule from the back to the front.
 
@@ -227,7 +270,7 @@ class TinyNet:
         `callback(k, loss, net)`, when given, sees the network after each loss evaluation
         (k = 0 before the first update), e.g. to record `net.values`."""
         lr = validate.positive("lr", lr)
-        steps = validate.integer("steps", steps, low=1)
+        steps = validate.integer("steps", steps, low=1, high=MAX_STEPS)
         if callback is not None:
             validate.function("callback", callback)
         x = validate.array("x", x, shape=(2,))
@@ -241,7 +284,8 @@ class TinyNet:
                 loss = self.values["L"]
                 if not loss <= LOSS_LIMIT:               # also catches nan
                     self.params = last_finite
-                    history.status = _diverged_status(f"at step {k}", loss, lr)
+                    history.status = (_diverged_status(f"at step {k}", loss, lr) if k else
+                                      _bad_start_status(loss, self.params))
                     history.diverged = True
                     break
                 history.append(loss)
@@ -271,8 +315,13 @@ def _layer_sizes(layer_sizes) -> tuple[int, ...]:
     if len(layer_sizes) < 2:
         raise ValueError("layer_sizes must have at least 2 entries (inputs and outputs), "
                          f"got {list(layer_sizes)!r}")
-    return tuple(validate.integer(f"layer_sizes[{i}]", n, low=1)
-                 for i, n in enumerate(layer_sizes))
+    sizes = tuple(validate.integer(f"layer_sizes[{i}]", n, low=1, high=MAX_PARAMS)
+                  for i, n in enumerate(layer_sizes))
+    count = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
+    if count > MAX_PARAMS:
+        raise ValueError(f"layer_sizes {list(sizes)} give {count:,} parameters; at most "
+                         f"{MAX_PARAMS:,} are allowed")
+    return sizes
 
 
 class MLP:
@@ -360,11 +409,13 @@ class MLP:
 
     def _check_Y(self, Y, n: int) -> np.ndarray:
         """Targets as an (n, n_outputs) float array; class numbers become one-hot rows."""
+        if n == 0:
+            raise ValueError("X must hold at least one example (row), got 0 rows")
         k = self.layer_sizes[-1]
         arr = np.asarray(Y)
         if self.output == "softmax" and arr.ndim == 1:
             if arr.dtype.kind not in "iu":
-                raise ValueError("Y must be one-hot rows of shape (n, {k}) or whole class "
+                raise ValueError(f"Y must be one-hot rows of shape (n, {k}) or whole class "
                                  f"numbers 0..{k - 1}, got an array of dtype {arr.dtype}")
             Y = one_hot(arr, k)
         elif arr.ndim == 1 and k == 1:
@@ -476,7 +527,9 @@ class MLP:
         if schedule is not None:
             validate.function("schedule", schedule)
             how += f", {schedule!r}"
-        epochs = validate.integer("epochs", epochs, low=1)
+        epochs = validate.integer("epochs", epochs, low=1, high=MAX_STEPS)
+        if not isinstance(shuffle, (bool, np.bool_)):
+            raise TypeError(f"shuffle must be True or False, got {shuffle!r:.60}")
         batch_size = n if batch_size is None else validate.integer("batch_size", batch_size,
                                                                    low=1)
         batch_size = min(batch_size, n)
@@ -556,15 +609,31 @@ class MLP:
 
     def accuracy(self, X, labels) -> float:
         """The fraction of rows whose predicted class equals the label (class numbers, or
-        one-hot rows)."""
+        one-hot rows): `ann_helpers.losses.accuracy` of the predictions."""
         pred = self.predict(X)
-        labels = np.asarray(labels)
-        if labels.ndim == 2:
-            labels = np.argmax(labels, axis=1)
+        classes = max(self.layer_sizes[-1], 2)
+        if not isinstance(labels, (str, bytes)) and np.ndim(labels) == 2:
+            labels = np.argmax(validate.array("labels", labels, shape=(None, classes)), axis=1)
+        labels = validate.labels("labels", labels, classes)
         if labels.shape != pred.shape:
             raise ValueError(f"labels must have {pred.shape[0]} entries, one per row of X, "
                              f"got shape {labels.shape}")
-        return float(np.mean(pred == labels))
+        return accuracy(labels, pred, classes)
+
+
+def _model(name: str, value, cls: type):
+    """value itself when it is a `cls` (a TinyNet or an MLP), else an error naming `name`."""
+    if not isinstance(value, cls):
+        article = "an" if cls.__name__ == "MLP" else "a"
+        raise TypeError(f"{name} must be {article} {cls.__name__}, got {value!r:.60} of type "
+                        f"{type(value).__name__}")
+    return value
+
+
+def check_model(name: str, value) -> MLP:
+    """value when it is an MLP, else a TypeError naming the argument (for helpers that take
+    a trained network)."""
+    return _model(name, value, MLP)
 
 
 # ==========================================================================================
@@ -618,6 +687,7 @@ def gradient_check(f: Callable[[np.ndarray], float], x, grad, h: float = 1e-3,
 
 def check_tinynet(net: TinyNet, x, y, h: float = 1e-3) -> GradientCheck:
     """TinyNet.backward beside central differences of TinyNet.loss, in PARAM_NAMES order."""
+    _model("net", net, TinyNet)
     theta = np.array([net.params[k] for k in PARAM_NAMES])
 
     def loss(t: np.ndarray) -> float:
@@ -630,6 +700,7 @@ def check_tinynet(net: TinyNet, x, y, h: float = 1e-3) -> GradientCheck:
 def check_mlp(mlp: MLP, X, Y, h: float = 1e-3) -> GradientCheck:
     """MLP.loss_and_gradients beside central differences of MLP.loss, all parameters
     flattened as in MLP.get_flat."""
+    _model("mlp", mlp, MLP)
     theta = mlp.get_flat()
     _, grads = mlp.loss_and_gradients(X, Y)
     analytic = np.concatenate([a.ravel() for dW, db in grads for a in (dW, db)])

@@ -58,13 +58,25 @@ class SearchPath:
 
 
 def _value(f, x, name="f") -> float:
+    """f(x) as a float: nan and overflow count as +inf (never lower), a Python integer too
+    large for a float as +-inf; None, text, booleans or several numbers are errors naming f."""
     try:
         with np.errstate(all="ignore"):
-            v = float(np.asarray(f(x), dtype=float).reshape(()))
+            out = f(x)
     except OverflowError:
         return math.inf
-    except ValueError:
-        raise ValueError(f"{name} must return a single number, got {f(x)!r}") from None
+    if type(out) is float:
+        return out if not math.isnan(out) else math.inf
+    if out is None:
+        raise TypeError(f"{name} returned None; it must return a single number "
+                        "(is its `return` missing?)")
+    if isinstance(out, int) and not isinstance(out, bool) and abs(out) > validate.MAX_FLOAT:
+        return math.inf if out > 0 else -math.inf
+    arr = validate.real_array(f"{name}(x)", out)
+    if arr.size != 1:
+        raise ValueError(f"{name} must return a single number, got an array of shape "
+                         f"{arr.shape}")
+    v = float(arr.reshape(()))
     return v if not math.isnan(v) else math.inf
 
 
@@ -74,7 +86,7 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
 
     Status: "stopped" (neither neighbour at distance `step` is lower: a minimum at this
     resolution), "max_steps" (still going downhill when the budget ran out) or "diverged"
-    (|x| passed `bound`: f keeps falling, as for f(x) = -x).
+    (|x| passed `bound`, or f fell to -inf: f keeps falling, as for f(x) = -x).
     """
     f = validate.function("f", f)
     x = validate.number("x0", x0)
@@ -108,6 +120,10 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
             message = (f"stopped at x = {x:.6g}, f(x) = {fx:.6g}: neither neighbour at "
                        f"distance {step:g} is lower")
             break
+        if fx == -math.inf:
+            status = "diverged"
+            message = f"diverged: f fell to -inf at x = {x:.6g}"
+            break
         if abs(x) > bound:
             status = "diverged"
             message = f"diverged: |x| passed {bound:g} and f is still falling"
@@ -118,6 +134,9 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
 
 def trial_table(path: SearchPath, digits: int = 2) -> str:
     """The trials of an enumeration search as a small aligned text table."""
+    if not isinstance(path, SearchPath) or path.points.ndim != 1:
+        raise TypeError(f"path must be the result of enumeration_search, got {path!r:.60} "
+                        f"of type {type(path).__name__}")
     digits = validate.integer("digits", digits, low=0, high=12)
     lines = [f"{'trial':>5}  {'x':>8}  {'f(x)':>8}  {'verdict':<9}"]
     lines.append(f"{'start':>5}  {path.points[0]:>8.{digits}f}  {path.values[0]:>8.{digits}f}")
@@ -176,7 +195,8 @@ def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
     """Compass (coordinate) search: try x +- step * e_i for i = 1..n; move to the first lower
     point; if none of the 2n is lower, halve the step. Stop when step < tol ("converged") or
     after `max_evaluations` calls of f ("max_steps"); with a `target`, also stop as
-    "converged" as soon as f(x) <= target. `.evaluations` counts every call of f.
+    "converged" as soon as f(x) <= target; "diverged" when f fell to -inf.
+    `.evaluations` counts every call of f.
     """
     f = validate.function("f", f)
     x = validate.array("x0", x0, ndim=1).copy()
@@ -207,6 +227,9 @@ def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
                 values.append(fx)
                 steps.append(step)
                 break
+        if fx == -math.inf:
+            status = "diverged"
+            break
         if evals >= max_evaluations and not moved:
             status = "max_steps"
             break
@@ -228,7 +251,11 @@ def compass_vs_descent(fn, x0, gap: float = 1e-4, step: float = 1.0,
     search, updates (one gradient each) for gradient descent; None if the budget ran out.
     """
     from .descent import gradient_descent
+    from .functions import TestFunction
 
+    if not isinstance(fn, TestFunction):
+        raise TypeError(f"fn must be a TestFunction from ann_helpers.functions (such as "
+                        f"functions.get('bowl')), got {fn!r:.60} of type {type(fn).__name__}")
     x0 = validate.array("x0", x0, ndim=1)
     gap = validate.positive("gap", gap)
     f_min = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))

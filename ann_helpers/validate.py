@@ -18,13 +18,29 @@ def _shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _float(name: str, value) -> float:
+    """float(value) for a real number; an integer too large for a float is an error that
+    names the argument (Python would raise a bare OverflowError)."""
+    try:
+        return float(value)
+    except OverflowError:
+        digits = len(str(abs(int(value)))) if isinstance(value, numbers.Integral) else None
+        size = f"an integer with {digits} digits" if digits else _shown(value)
+        raise ValueError(f"{name} must be a finite number (at most about {MAX_FLOAT:.3g} in "
+                         f"size), got {size}") from None
+
+
+#: the largest finite float; whole numbers beyond it cannot be used as numbers
+MAX_FLOAT = float(np.finfo(float).max)
+
+
 def number(name: str, value, *, low: float | None = None, high: float | None = None,
            low_open: bool = False, high_open: bool = False) -> float:
     """A finite real number, optionally inside [low, high] (or open at either end)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {_shown(value)} "
                         f"of type {type(value).__name__}")
-    value = float(value)
+    value = _float(name, value)
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value}")
     below = low is not None and (value <= low if low_open else value < low)
@@ -52,7 +68,7 @@ def integer(name: str, value, *, low: int | None = None, high: int | None = None
     if (low is not None and value < low) or (high is not None and value > high):
         lo = "-inf" if low is None else str(low)
         hi = "inf" if high is None else str(high)
-        raise ValueError(f"{name} must be a whole number in [{lo}, {hi}], got {value}")
+        raise ValueError(f"{name} must be a whole number in [{lo}, {hi}], got {_shown(value)}")
     return value
 
 
@@ -64,16 +80,49 @@ def function(name: str, value) -> Callable:
     return value
 
 
+#: what a numpy dtype kind holds, for errors about values that are not real numbers
+_KIND_WORDS = {"b": "booleans (True/False)", "c": "complex numbers", "U": "text", "S": "bytes",
+               "M": "dates/times", "m": "time spans", "V": "raw records"}
+
+
+def _not_real(name: str, value, what: str) -> TypeError:
+    return TypeError(f"{name} must be a real number or an array of real numbers, "
+                     f"got {what}: {_shown(value)}")
+
+
+def real_array(name: str, value) -> np.ndarray:
+    """value as a float array, refusing anything that is not made of real numbers
+    (None, text, bytes, booleans, complex numbers, dates) instead of letting numpy cast it."""
+    if value is None:
+        raise _not_real(name, value, "None")
+    if isinstance(value, (str, bytes)):
+        raise _not_real(name, value, _KIND_WORDS["U" if isinstance(value, str) else "S"])
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested lists and the like
+        raise TypeError(f"{name} must be a real number or an array of real numbers with "
+                        f"rows of equal length, got {_shown(value)}") from None
+    kind = raw.dtype.kind
+    if kind in "iuf":
+        return raw.astype(float, copy=False)
+    if kind in _KIND_WORDS:
+        raise _not_real(name, value, _KIND_WORDS[kind])
+    # an object array: Python ints too large for int64, Fractions, or a mix of anything
+    flat = raw.ravel()
+    out = np.empty(flat.shape, dtype=float)
+    for i, item in enumerate(flat):
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, numbers.Real):
+            raise _not_real(name, value, f"an entry {_shown(item)} of type "
+                                         f"{type(item).__name__}")
+        out[i] = _float(name, item)
+    return out.reshape(raw.shape)
+
+
 def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
           shape: tuple | None = None) -> np.ndarray:
-    """A finite float array; `shape` may use None for 'any size' in a dimension."""
-    if value is None or (isinstance(value, (list, tuple)) and any(v is None for v in value)):
-        raise TypeError(f"{name} must be a number or an array of numbers, got {_shown(value)}")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a number or an array of numbers, "
-                        f"got {_shown(value)}") from None
+    """A finite float array of real numbers; `shape` may use None for 'any size' in a
+    dimension. Text, bytes, booleans, complex numbers, dates and None are refused."""
+    arr = real_array(name, value)
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
         if arr.ndim not in allowed:
@@ -82,11 +131,30 @@ def array(name: str, value, *, ndim: int | Iterable[int] | None = None,
     if shape is not None:
         ok = arr.ndim == len(shape) and all(s is None or s == n for s, n in zip(shape, arr.shape, strict=True))
         if not ok:
-            want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
+            want = "(" + ", ".join("any" if s is None else str(s) for s in shape)
+            want += ",)" if len(shape) == 1 else ")"
             raise ValueError(f"{name} must have shape {want}, got {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must contain only finite numbers (no nan or inf)")
     return arr
+
+
+def labels(name: str, value, classes: int | None = None) -> np.ndarray:
+    """Class numbers: a 1-D array of whole numbers in [0, classes - 1] (any whole number
+    >= 0 when `classes` is None), returned as an int array."""
+    allowed = f"[0, {classes - 1}]" if classes is not None else ">= 0"
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a 1-D array of whole class numbers {allowed}, "
+                        f"got {_shown(value)}")
+    arr = np.asarray(value)
+    if arr.ndim != 1 or (arr.size and arr.dtype.kind not in "iu"):
+        raise ValueError(f"{name} must be a 1-D array of whole class numbers {allowed}, "
+                         f"got shape {arr.shape} and dtype {arr.dtype}")
+    too_big = classes is not None and arr.size and arr.max() >= classes
+    if arr.size and (arr.min() < 0 or too_big):
+        raise ValueError(f"{name} must hold class numbers {allowed}, "
+                         f"got values from {arr.min()} to {arr.max()}")
+    return arr.astype(int)
 
 
 def choice(name: str, value, allowed: Iterable[str]) -> str:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
+import numbers
 from collections.abc import Iterator
 
 import ipywidgets as W
@@ -58,6 +60,39 @@ def toggle(description: str, options, value=None) -> W.ToggleButtons:
     """A small set of exclusive choices (normalized / raw, ...)."""
     return W.ToggleButtons(options=options, value=value if value is not None else options[0],
                            description=description, style={"description_width": "initial"})
+
+
+def _slider_value(key: str, widget, value):
+    """A value for a float or integer slider: a real number (not a bool) inside the slider's
+    range; for an integer slider a whole number (59.999999999999 is refused, not cut to 59)."""
+    integer = isinstance(widget, W.IntSlider)
+    kind = "whole number" if integer else "number"
+    where = f"[{widget.min}, {widget.max}]"
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{key} must be a {kind} in {where}, got {value!r:.60} of type "
+                        f"{type(value).__name__}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError(f"{key} must be a {kind} in {where}, got an integer with "
+                         f"{len(str(abs(int(value))))} digits") from None
+    if not math.isfinite(number) or not widget.min <= number <= widget.max:
+        raise ValueError(f"{key} must be a {kind} in {where}, got {number:g}")
+    if integer:
+        if number != int(number):
+            raise ValueError(f"{key} must be a whole number in {where}, got {value!r}")
+        return int(number)
+    return number
+
+
+def _same_option(value, label) -> bool:
+    """value picks this option: equal, and a bool only for a bool (True is not the option 1)."""
+    if isinstance(value, (bool, np.bool_)) != isinstance(label, (bool, np.bool_)):
+        return False
+    try:
+        return bool(value == label)
+    except (TypeError, ValueError):   # e.g. an array compared with a number
+        return False
 
 
 class Explorer:
@@ -103,12 +138,11 @@ class Explorer:
     def _set_control(self, key: str, value) -> None:
         widget = self.controls[key]
         if isinstance(widget, (W.FloatSlider, W.IntSlider)):
-            if not widget.min <= value <= widget.max:
-                raise ValueError(f"{key} must be in [{widget.min}, {widget.max}], got {value}")
+            value = _slider_value(key, widget, value)
         elif hasattr(widget, "options"):
             labels = [o[1] if isinstance(o, tuple) else o for o in widget.options]
-            if value not in labels:
-                raise ValueError(f"{key} must be one of {labels}, got {value!r}")
+            if not any(_same_option(value, label) for label in labels):
+                raise ValueError(f"{key} must be one of {labels}, got {value!r:.60}")
         widget.value = value
 
     def values(self) -> dict:
@@ -194,3 +228,21 @@ class Explorer:
             axes.append([(key, v) for v in vals])
         for combo in itertools.product(*axes):
             yield dict(combo)
+
+
+def fixed_layout(fig, left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3):
+    """Fixed margins instead of a layout engine: a slider move then draws once, and the
+    constrained-layout solver (slower than the drawing itself) never runs again."""
+    from matplotlib.ticker import MaxNLocator
+
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top, wspace=wspace)
+    for ax in fig.axes:
+        # few ticks and fixed label positions: tick labels are most of a redraw's cost
+        if ax.get_xscale() == "linear":
+            ax.xaxis.set_major_locator(MaxNLocator(4))
+        if ax.get_yscale() == "linear":
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_label_coords(0.5, -0.1)
+        ax.yaxis.set_label_coords(-0.13, 0.5)
+    return fig

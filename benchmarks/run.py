@@ -150,6 +150,7 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
 def bench_training(repeats: int = 3) -> list[Row]:
     """Lesson 09's training run, ours and scikit-learn's (`digits.sklearn_twin`), alternated."""
     from ann_helpers import digits
+    from ann_helpers.losses import accuracy
 
     split = digits.load_split()
     cfg = dict(hidden=digits.HIDDEN, activation=digits.ACTIVATION, epochs=digits.EPOCHS,
@@ -162,12 +163,12 @@ def bench_training(repeats: int = 3) -> list[Row]:
         start = time.perf_counter()
         model = digits.train(split, lr=digits.LR, evaluate=False, **cfg).model
         ours = 1e3 * (time.perf_counter() - start) / cfg["epochs"]
-        ours_acc.append(100 * digits.accuracy(split.y_test, digits.predict(model, split.X_test)))
+        ours_acc.append(100 * accuracy(split.y_test, digits.predict(model, split.X_test)))
 
         start = time.perf_counter()
         clf = digits.fit_sklearn(split, lr=digits.LR, **cfg)
         theirs = 1e3 * (time.perf_counter() - start) / cfg["epochs"]
-        sk_acc.append(100 * digits.accuracy(split.y_test, clf.predict(split.X_test)))
+        sk_acc.append(100 * accuracy(split.y_test, clf.predict(split.X_test)))
         ours_s.append(ours)
         sk_s.append(theirs)
         ratios.append(ours / theirs)
@@ -282,11 +283,12 @@ def bench_gradients(widths=(4, 8, 16, 32, 64), batch: int = 1347, repeats: int =
     with back-propagation's: the largest difference relative to the largest gradient entry.
     """
     from ann_helpers import digits
+    from ann_helpers.losses import one_hot
     from ann_helpers.network import MLP, gradient_cost
 
     kept = keep_freed_memory()
     split = digits.load_split()
-    X, Y = split.X_train[:batch], digits.one_hot(split.y_train[:batch])
+    X, Y = split.X_train[:batch], one_hot(split.y_train[:batch], digits.N_CLASSES)
     rows, sizes, bp_med, fd_med, worst = [], [], [], [], 0.0
     for h in widths:
         mlp = MLP([64, h, 10], activation="sigmoid", output="softmax", seed=0)

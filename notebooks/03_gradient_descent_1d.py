@@ -218,15 +218,15 @@ print(f"the true change first turns positive at lr = {lrs[np.argmax(true_change 
 # %%
 fig, ax = new_figure(size=(6.4, 3.2))
 ax.plot(lrs, true_change, color=COLORS["curve"], lw=2.5,
-        label=r"true change $f(x - \mathrm{lr}\,f') - f(x)$")
+        label=r"true change $f(x - \mathrm{lr}\,f') - f(x)$")  # noqa: RUF027 (mathtext)
 ax.plot(lrs, -lrs * d1**2, color=COLORS["grad"], ls="--",
-        label=r"1st order $-\mathrm{lr}\,f'^2$")
+        label=r"1st order $-\mathrm{lr}\,f'^2$")  # noqa: RUF027 (mathtext)
 ax.plot(lrs, -lrs * d1**2 * (1 - lrs * d2 / 2), color=COLORS["path"], ls=":", lw=2,
-        label=r"2nd order $-\mathrm{lr}\,f'^2\,(1 - \mathrm{lr}\,f''/2)$")
+        label=r"2nd order $-\mathrm{lr}\,f'^2\,(1 - \mathrm{lr}\,f''/2)$")  # noqa: RUF027 (mathtext)
 ax.axhline(0.0, color="black", lw=0.8)
 ax.axvline(2 / d2, color=COLORS["muted"], lw=1)
 ax.annotate(r"$2/f''$", (2 / d2, 0.1), xytext=(4, 0), textcoords="offset points", fontsize=9)
-ax.set_xlabel(r"learning rate $\mathrm{lr}$")
+ax.set_xlabel(r"learning rate $\mathrm{lr}$")  # noqa: RUF027 (mathtext)
 ax.set_ylabel("change of $f$ in one step")
 ax.set_title(r"one step from $x = 1.2$ on $f = x^4 - 3x^2 + x$")
 ax.set_ylim(-0.12, 0.15)

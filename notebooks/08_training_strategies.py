@@ -17,24 +17,24 @@ import numpy as np
 
 from ann_helpers.descent import gradient_descent
 from ann_helpers.exercises import check
-from ann_helpers.explorers.training import BatchSizeExplorer
+from ann_helpers.explorers.training import (
+    BatchSizeExplorer,
+    averaging_figure,
+    loss_curves_figure,
+    snapshots_figure,
+)
+from ann_helpers.losses import least_squares_line, line_loss, line_loss_grad
 from ann_helpers.network import MLP
 from ann_helpers.plotting import show
 from ann_helpers.training import (
     LINE_X,
     LINE_Y,
     average_networks,
-    averaging_figure,
     batch_name,
     compare_batch_sizes,
-    least_squares,
-    line_gradient,
-    line_loss,
-    loss_curves_figure,
     new_classifier,
     per_example_solutions,
     repeated,
-    snapshots_figure,
     stable_lr_limit,
     summed_loss_solution,
     two_moons,
@@ -72,7 +72,7 @@ for start in (start_a, start_b):
     print(f"{f'A: average, start {start}':<40} {avg[0]:>7.4f} {avg[1]:>7.4f} "
           f"{line_loss(avg, LINE_X, LINE_Y):>12.4f}")
 b_sum = summed_loss_solution(LINE_X, LINE_Y, start_a)
-b_lstsq = least_squares(LINE_X, LINE_Y)
+b_lstsq = least_squares_line(LINE_X, LINE_Y)
 print(f"{'B: descent on the summed loss':<40} {b_sum[0]:>7.4f} {b_sum[1]:>7.4f} "
       f"{line_loss(b_sum, LINE_X, LINE_Y):>12.4f}")
 print(f"{'B: least squares (numpy.linalg.lstsq)':<40} {b_lstsq[0]:>7.4f} {b_lstsq[1]:>7.4f} "
@@ -115,8 +115,8 @@ print(f"their averaged weights:  accuracy {averaged.accuracy(X, labels):.1%}")
 print(f"{'copies':>6} {'n':>4} {'|grad sum|':>11} {'|grad mean|':>12} {'lr limit sum':>13} {'lr limit mean':>14}")
 for times in (1, 2, 4, 8):
     x, y = repeated(LINE_X, LINE_Y, times)
-    g_sum = np.linalg.norm(line_gradient([0.0, 0.0], x, y, "sum"))
-    g_mean = np.linalg.norm(line_gradient([0.0, 0.0], x, y, "mean"))
+    g_sum = np.linalg.norm(line_loss_grad([0.0, 0.0], x, y, reduce="sum"))
+    g_mean = np.linalg.norm(line_loss_grad([0.0, 0.0], x, y, reduce="mean"))
     print(f"{times:>6} {x.size:>4} {g_sum:>11.3f} {g_mean:>12.3f} "
           f"{stable_lr_limit(x, 'sum'):>13.4f} {stable_lr_limit(x, 'mean'):>14.4f}")
 
@@ -129,7 +129,7 @@ for times in (1, 2, 4, 8):
 x32, y32 = repeated(LINE_X, LINE_Y, 8)
 for reduce in ("sum", "mean"):
     for xs, ys in ((np.array(LINE_X), np.array(LINE_Y)), (x32, y32)):
-        path = gradient_descent(lambda p, xs=xs, ys=ys, r=reduce: line_gradient(p, xs, ys, r),
+        path = gradient_descent(lambda p, xs=xs, ys=ys, r=reduce: line_loss_grad(p, xs, ys, reduce=r),
                                 np.zeros(2), lr=0.1, steps=2000, tol=1e-8)
         where = f", w = {path.x[0]:.4f}, b = {path.x[1]:.4f}" if path.status == "converged" else ""
         print(f"{reduce:<4} over n = {xs.size:>2}, lr = 0.1: {path.status} after "

@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from messages import raises
 
 from ann_helpers import functions as F
 from ann_helpers.descent import (
@@ -169,49 +170,51 @@ def test_random_restarts_best_first():
 
 
 # -- bad input ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("kwargs, error, match", [
-    (dict(grad=3), TypeError, "grad must be a function"),
-    (dict(x0="one"), TypeError, "x0 must be"),
-    (dict(x0=math.nan), ValueError, "x0 must be a finite number"),
-    (dict(x0=[[1.0, 2.0]]), ValueError, "x0 must have 1 dimension"),
-    (dict(x0=[]), ValueError, "x0 must have at least one"),
-    (dict(x0=[1.0, math.inf]), ValueError, "x0 must contain only finite"),
-    (dict(lr=0.0), ValueError, r"lr must be in \(0, inf\]"),
-    (dict(lr=-1.0), ValueError, "lr must be in"),
-    (dict(lr="big"), TypeError, "lr must be a real number"),
-    (dict(steps=-1), ValueError, "steps must be a whole number"),
-    (dict(steps=2.5), TypeError, "steps must be a whole number"),
-    (dict(normalize="yes"), TypeError, "normalize must be True or False"),
-    (dict(tol=-1e-3), ValueError, "tol must be in"),
-    (dict(f="f"), TypeError, "f must be a function"),
-    (dict(bound=0.0), ValueError, "bound must be in"),
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(grad=3), TypeError, 'grad must be a function (callable), got 3 of type int'),
+    (dict(x0="one"), TypeError,
+     "x0 must be a real number or an array of real numbers, got text: 'one'"),
+    (dict(x0=math.nan), ValueError, 'x0 must be a finite number, got nan'),
+    (dict(x0=[[1.0, 2.0]]), ValueError, 'x0 must have 1 dimension(s), got shape (1, 2)'),
+    (dict(x0=[]), ValueError, 'x0 must have at least one coordinate, got an empty array'),
+    (dict(x0=[1.0, math.inf]), ValueError, 'x0 must contain only finite numbers (no nan or inf)'),
+    (dict(lr=0.0), ValueError, 'lr must be in (0, inf], got 0'),
+    (dict(lr=-1.0), ValueError, 'lr must be in (0, inf], got -1'),
+    (dict(lr="big"), TypeError, "lr must be a real number, got 'big' of type str"),
+    (dict(steps=-1), ValueError, 'steps must be a whole number in [0, 1000000], got -1'),
+    (dict(steps=2.5), TypeError, 'steps must be a whole number, got 2.5 of type float'),
+    (dict(normalize="yes"), TypeError, "normalize must be True or False, got 'yes'"),
+    (dict(tol=-1e-3), ValueError, 'tol must be in [0, inf], got -0.001'),
+    (dict(f="f"), TypeError, "f must be a function (callable), got 'f' of type str"),
+    (dict(bound=0.0), ValueError, 'bound must be in (0, inf], got 0'),
 ])
-def test_bad_arguments(kwargs, error, match):
+def test_bad_arguments(kwargs, error, message):
     args = dict(grad=SQ.grad, x0=1.0, lr=0.1) | kwargs
-    with pytest.raises(error, match=match):
+    with raises(error, message):
         gradient_descent(**args)
 
 
 def test_gradient_of_the_wrong_shape_is_named():
-    with pytest.raises(ValueError, match=r"grad must return an array of shape \(3,\)"):
+    with raises(ValueError, 'grad must return an array of shape (3,) for x0 of this shape, got '
+                            'shape (2,)'):
         gradient_descent(BOWL.grad, [1.0, 2.0, 3.0], 0.1)
-    with pytest.raises(ValueError, match="f must return a number"):
+    with raises(ValueError, 'f must return a number for x0 of this shape, got shape (2,)'):
         gradient_descent(BOWL.grad, [1.0, 2.0], 0.1, f=BOWL.grad)
 
 
 def test_bad_arguments_of_the_randomness_helpers():
     two = F.get("two_minima")
-    with pytest.raises(ValueError, match="noise must be in"):
+    with raises(ValueError, 'noise must be in [0, inf], got -1'):
         noisy_gradient_descent(two.grad, 1.0, 0.1, noise=-1.0)
-    with pytest.raises(ValueError, match="seed must be a whole number"):
+    with raises(ValueError, 'seed must be a whole number in [0, inf], got -2'):
         noisy_gradient_descent(two.grad, 1.0, 0.1, noise=1.0, seed=-2)
-    with pytest.raises(ValueError, match="decay must be in"):
+    with raises(ValueError, 'decay must be in [0, 1], got 1.5'):
         noisy_gradient_descent(two.grad, 1.0, 0.1, noise=1.0, decay=1.5)
-    with pytest.raises(ValueError, match="high must be above low"):
+    with raises(ValueError, 'high must be above low in every coordinate, got low=2.0, high=-2.0'):
         random_restarts(two.grad, two.f, 2.0, -2.0, n=3, lr=0.1)
-    with pytest.raises(ValueError, match="same shape"):
+    with raises(ValueError, 'low and high must have the same shape, got () and (2,)'):
         random_restarts(two.grad, two.f, 0.0, [1.0, 2.0], n=3, lr=0.1)
-    with pytest.raises(ValueError, match="n must be a whole number"):
+    with raises(ValueError, 'n must be a whole number in [1, 100000], got 0'):
         random_restarts(two.grad, two.f, -1.0, 1.0, n=0, lr=0.1)
 
 

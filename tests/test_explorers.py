@@ -64,5 +64,5 @@ def test_explorer_rejects_unknown_controls():
     assert ex.set(lr=0.25) == "lr = 0.25"
     with pytest.raises(ValueError, match="unknown control"):
         Tiny(learning_rate=0.5)
-    with pytest.raises(ValueError, match=r"lr must be in \[0.01, 1.0\]"):
+    with pytest.raises(ValueError, match=r"^lr must be a number in \[0.01, 1.0\], got 5$"):
         ex.set(lr=5.0)

@@ -49,7 +49,7 @@ def test_tangent_touches_the_curve():
 
 
 def test_bad_control_values_are_refused():
-    with pytest.raises(ValueError, match=r"x must be in \[-3.0, 3.0\]"):
+    with pytest.raises(ValueError, match=r"^x must be a number in \[-3.0, 3.0\], got 5$"):
         TangentExplorer(x=5.0)
     with pytest.raises(ValueError, match="function must be one of"):
         TangentExplorer(function="sin(x)")

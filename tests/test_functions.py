@@ -100,7 +100,7 @@ def test_random_quadratic():
     (lambda: F.quadratic([[1.0, 2.0]]), ValueError, "A must be a square matrix"),
     (lambda: F.quadratic([[1.0, 2.0], [0.0, 1.0]]), ValueError, "A must be symmetric"),
     (lambda: F.quadratic([[1.0, 0.0], [0.0, -1.0]]), ValueError, "A must be positive definite"),
-    (lambda: F.quadratic(np.eye(2), [1.0]), ValueError, r"b must have shape \(2\)"),
+    (lambda: F.quadratic(np.eye(2), [1.0]), ValueError, r"b must have shape \(2,\), got \(1,\)"),
 ])
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):

@@ -22,12 +22,12 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
-from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import functions as F
 from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime
 from ..plotting import COLORS, OKABE_ITO, contour_2d, gradient_arrows, new_figure
-from ..widgets import Explorer, dropdown, int_slider, slider, toggle
+from ..widgets import Explorer, dropdown, fixed_layout, int_slider, slider, toggle
 
 XLIM_1D = (-2.5, 2.5)
 VIEW_2D = (-5.5, 5.5)
@@ -279,22 +279,6 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
 
 
 # -- the explorers -----------------------------------------------------------------------------
-def _fixed_layout(fig, left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3):
-    """Fixed margins instead of a layout engine: a slider move then draws once, and the
-    constrained-layout solver (slower than the drawing itself) never runs again."""
-    fig.set_layout_engine(None)
-    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top, wspace=wspace)
-    for ax in fig.axes:
-        # few ticks and fixed label positions: tick labels are most of a redraw's cost
-        if ax.get_xscale() == "linear":
-            ax.xaxis.set_major_locator(MaxNLocator(4))
-        if ax.get_yscale() == "linear":
-            ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.xaxis.set_label_coords(0.5, -0.1)
-        ax.yaxis.set_label_coords(-0.13, 0.5)
-    return fig
-
-
 class DescentExplorer1D(Explorer):
     """Gradient descent on f(x) = x^2: move lr past the stability limit and watch the regimes."""
 
@@ -317,7 +301,7 @@ class DescentExplorer1D(Explorer):
         self.ax_it.set_ylabel("")
         self.title = self.ax.set_title("", fontsize=9)
         self.title_it = self.ax_it.set_title("", fontsize=9)
-        return _fixed_layout(fig)
+        return fixed_layout(fig)
 
     def update(self, lr, x0, gradient, steps):
         normalize = gradient == "normalized"
@@ -370,7 +354,7 @@ class MinimaExplorer1D(Explorer):
         for j, m in enumerate(self.fn.minima):
             self.ax_it.axhline(m, color=MINIMA_COLORS[j], lw=0.8, ls=(":", "--")[j])
         self.title = self.ax.set_title("", fontsize=9)
-        return _fixed_layout(fig)
+        return fixed_layout(fig)
 
     def update(self, x0, lr, noise, seed):
         path = noisy_gradient_descent(self.fn.grad, x0, lr, noise=noise, steps=self.STEPS,
@@ -436,7 +420,7 @@ class DescentExplorer2D(Explorer):
         self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
         self.ax_loss.set_xlabel("iteration $k$")
         self.title_loss = self.ax_loss.set_title("", fontsize=9)
-        _fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
+        fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)  # the square contour panel is narrow
         return fig
 

@@ -11,8 +11,8 @@ import numpy as np
 
 from .. import functions as F
 from ..search import enumeration_search
-from ..widgets import Explorer, dropdown, slider
-from .descent import XLIM_1D, _fixed_layout, curve_axes
+from ..widgets import Explorer, dropdown, fixed_layout, slider
+from .descent import XLIM_1D, curve_axes
 
 CHOICES = {"x²": "square", "x² + 3x": "square_plus_3x", "x⁴ − 3x² + x": "two_minima"}
 
@@ -81,7 +81,7 @@ class EnumerationExplorer(Explorer):
         self.ax.legend(handles=[self.art["x²"][k] for k in ("path", "rejected", "start", "end")],
                        fontsize=8, loc="upper center", ncols=4)
         self.title = ax.set_title("", fontsize=9)
-        return _fixed_layout(fig, left=0.06, top=0.9)
+        return fixed_layout(fig, left=0.06, top=0.9)
 
     def update(self, function, x0, step):
         fn = self.fns[function]

@@ -1,13 +1,33 @@
 """Lesson 08 explorer: the same network trained on the two moons with different batch sizes
-and learning rates, for a fixed number of epochs (the same number of examples seen)."""
+and learning rates, for a fixed number of epochs (the same number of examples seen).
+
+And lesson 08's static figures (the maths lives in ann_helpers.training):
+
+    averaging_figure()                  option A (average per-example results) vs B (one loss)
+    draw_moons(ax, X, labels, prob)     the two moons over the network's P(class 1)
+    loss_curves_figure(results, n)      whole-data loss per epoch, one line per batch size
+    snapshots_figure(X, labels, results, bs)   the decision boundary after chosen epochs
+"""
 
 from __future__ import annotations
 
 import ipywidgets as W
 import numpy as np
 
-from .. import plotting
-from ..training import boundary_grid, class1_probability, draw_moons, new_classifier, two_moons
+from .. import plotting, validate
+from ..losses import least_squares_line
+from ..training import (
+    LINE_X,
+    LINE_Y,
+    MOONS_XLIM,
+    MOONS_YLIM,
+    batch_name,
+    boundary_grid,
+    class1_probability,
+    new_classifier,
+    per_example_solutions,
+    two_moons,
+)
 from ..widgets import Explorer, slider
 from .backprop import _title
 
@@ -73,3 +93,87 @@ class BatchSizeExplorer(Explorer):
                 f"{updates * EPOCHS} in all; full-data loss (all {N_POINTS} points) before "
                 f"training {epoch_losses[0]:.3f}, after {EPOCHS} epochs {epoch_losses[-1]:.3f}, "
                 f"accuracy {mlp.accuracy(self.X, self.labels):.0%}")
+
+
+# -- lesson 08's static figures ---------------------------------------------------------------
+def averaging_figure(x=LINE_X, y=LINE_Y, starts=((0.0, 0.0), (3.0, -2.0))):
+    """The (w, b) plane: each example's valley (the line w x_i + b = y_i), where descent on
+    one example lands from two starts, their averages, and the minimum of the summed loss."""
+    x = validate.array("x", x, ndim=1)
+    y = validate.array("y", y, shape=(x.size,))
+    fig, ax = plotting.new_figure(size=(6.4, 4.0))
+    wlim, blim = (-1.0, 4.0), (-3.2, 3.5)
+    plotting.contour_2d(ax, lambda W, B: sum(0.5 * (W * xi + B - yi) ** 2 for xi, yi in
+                                             zip(x, y, strict=True)),
+                        wlim, blim, levels=np.geomspace(0.3, 60, 12), cmap="Greys", linewidths=0.6)
+    ws = np.linspace(*wlim, 2)
+    for xi, yi in zip(x, y, strict=True):
+        ax.plot(ws, yi - xi * ws, color=plotting.COLORS["muted"], lw=1, ls="--")
+    colors = (plotting.COLORS["start"], plotting.COLORS["grad"])
+    for start, color in zip(starts, colors, strict=False):
+        sols = per_example_solutions(x, y, start)
+        ax.plot(*start, "s", color=color, ms=7)
+        ax.plot(sols[:, 0], sols[:, 1], "o", color=color, ms=5)
+        ax.plot(*sols.mean(axis=0), "X", color=color, ms=11, mec="black",
+                label=f"A: average of the {len(x)} per-example results, start {start}")
+    ax.plot(*least_squares_line(x, y), "*", color=plotting.COLORS["path"], ms=16, mec="black",
+            label="B: minimum of the summed loss")
+    ax.set_xlim(*wlim)
+    ax.set_ylim(*blim)
+    ax.set_aspect("auto")
+    ax.set_xlabel("w")
+    ax.set_ylabel("b")
+    ax.set_title("averaging per-example results (A) vs one summed loss (B)")
+    ax.legend(loc="lower left", fontsize=8)
+    return fig
+
+
+
+
+def draw_moons(ax, X, labels, prob: np.ndarray | None = None,
+               interpolation: str = "bilinear", ms: float = 3.5):
+    """The data (two colours) over the network's P(class 1) as a background; returns the
+    image so it can be updated with set_data. (The colour range is wider than [0, 1] so the
+    background stays pale without the cost of transparency.)"""
+    image = ax.imshow(np.full((2, 2), 0.5) if prob is None else prob, origin="lower",
+                      extent=(*MOONS_XLIM, *MOONS_YLIM), cmap="RdBu", vmin=-0.7, vmax=1.7,
+                      aspect="auto", interpolation=interpolation)
+    for k, color in ((0, "#b2182b"), (1, "#2166ac")):
+        ax.plot(*X[labels == k].T, "o", ms=ms, color=color, mec="white", mew=0.5)
+    ax.set_xlim(*MOONS_XLIM)
+    ax.set_ylim(*MOONS_YLIM)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    return image
+
+
+
+
+def loss_curves_figure(results: dict, n: int):
+    """Whole-data loss after each epoch, one line per batch size, on one figure."""
+    fig, ax = plotting.new_figure(size=(6.4, 3.4))
+    colors = [plotting.COLORS["path"], plotting.COLORS["curve"], plotting.COLORS["start"],
+              plotting.COLORS["grad"]]
+    for (bs, rec), color in zip(results.items(), colors, strict=False):
+        ax.plot(rec["loss"], color=color, lw=1.6,
+                label=f"{batch_name(bs, n)}: {rec['updates']} updates / epoch")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("mean cross-entropy on all examples")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=8)
+    ax.set_title("same start, same learning rate, same epochs")
+    return fig
+
+
+def snapshots_figure(X, labels, results: dict, bs):
+    """The decision boundary of one batch size after the recorded epochs."""
+    snaps = results[bs]["snapshots"]
+    fig, axes = plotting.new_figure(ncols=len(snaps), size=(2.1 * len(snaps), 2.0))
+    for ax, (epoch, prob) in zip(np.atleast_1d(axes), snaps.items(), strict=True):
+        draw_moons(ax, X, labels, prob)
+        ax.contour(*np.meshgrid(np.linspace(*MOONS_XLIM, prob.shape[1]),
+                                np.linspace(*MOONS_YLIM, prob.shape[0])), prob,
+                   levels=[0.5], colors="black", linewidths=1.0)
+        ax.set_title(f"epoch {epoch}", fontsize=9)
+    return fig
