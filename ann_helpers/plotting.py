@@ -182,3 +182,21 @@ def surface_3d(ax, f: Callable, xlim, ylim, n: int = 60, **style):
     style.setdefault("cmap", "viridis")
     style.setdefault("alpha", 0.85)
     return ax.plot_surface(X, Y, Z, **style)
+
+
+#: coordinates beyond this are clipped before drawing (a diverged run)
+SHOWN = 1e4
+
+
+def clipped(a, limit: float = SHOWN) -> np.ndarray:
+    """`a` as floats that matplotlib can draw: nan and infinities become +-limit, and
+    everything is clipped to [-limit, limit] (a diverged run is drawn leaving the view)."""
+    return np.clip(np.nan_to_num(np.asarray(a, dtype=float), nan=limit, posinf=limit,
+                                 neginf=-limit), -limit, limit)
+
+
+def plain_title(ax, text: str):
+    """A title as plain text above the axes: Axes.set_title re-measures the tick labels on
+    every draw to place itself, which costs more than the rest of a small figure."""
+    return ax.text(0.5, 1.03, text, transform=ax.transAxes, ha="center", va="bottom",
+                   fontsize=11)

@@ -264,7 +264,7 @@ class OneExampleExplorer(Explorer):
         self.ax_loss.set_yticks([-12, -8, -4, 0, 4])
         self.ax_loss.set_xlabel("step")
         self.ax_loss.set_ylabel("log10 of the loss L")
-        _title(self.ax_loss, "loss on the one example")
+        plotting.plain_title(self.ax_loss, "loss on the one example")
         (self.y1_line,) = self.ax_out.plot([], [], color=plotting.COLORS["curve"])
         (self.y2_line,) = self.ax_out.plot([], [], color=plotting.COLORS["grad"])
         for target, name, color in ((LESSON_Y[0], "y1", "curve"), (LESSON_Y[1], "y2", "grad")):
@@ -274,7 +274,7 @@ class OneExampleExplorer(Explorer):
         self.ax_out.set_ylim(-1.5, 2.5)
         self.ax_out.set_yticks([-1, 0, 1, 2])
         self.ax_out.set_xlabel("step")
-        _title(self.ax_out, "outputs ŷ1 (blue), ŷ2 (orange)")
+        plotting.plain_title(self.ax_out, "outputs ŷ1 (blue), ŷ2 (orange)")
         for ax in (self.ax_loss, self.ax_out):
             ax.set_xlim(-1, 61)
             ax.set_xticks([0, 20, 40, 60])
@@ -292,13 +292,6 @@ class OneExampleExplorer(Explorer):
         self.y1_line.set_data(ks, outs[:, 0])
         self.y2_line.set_data(ks, outs[:, 1])
         return history.status
-
-
-def _title(ax, text: str):
-    """A title as plain text above the axes: Axes.set_title re-measures the tick labels on
-    every draw to place itself, which costs more than the rest of a small figure."""
-    return ax.text(0.5, 1.03, text, transform=ax.transAxes, ha="center", va="bottom",
-                   fontsize=11)
 
 
 def gradient_table(net: TinyNet, x, y) -> list[tuple[str, float, float, float]]:

@@ -26,21 +26,15 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import functions as F
 from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime
-from ..plotting import COLORS, OKABE_ITO, contour_2d, gradient_arrows, new_figure
+from ..plotting import COLORS, OKABE_ITO, clipped, contour_2d, gradient_arrows, new_figure
 from ..widgets import Explorer, dropdown, fixed_layout, int_slider, slider, toggle
 
 XLIM_1D = (-2.5, 2.5)
 VIEW_2D = (-5.5, 5.5)
-SHOWN = 1e4  # coordinates beyond this are clipped before drawing (a diverged run)
 # global, local: Okabe-Ito orange and reddish purple (not green: that is the start point's
 # colour), told apart by marker and line style too
 MINIMA_COLORS = (OKABE_ITO["orange"], OKABE_ITO["purple"])
 MINIMA_MARKERS = ("s", "D")  # global: square, local: diamond
-
-
-def _clip(a, limit=SHOWN):
-    return np.clip(np.nan_to_num(np.asarray(a, dtype=float), nan=limit, posinf=limit,
-                                 neginf=-limit), -limit, limit)
 
 
 def _span(values, pad=0.08, floor=1e-9):
@@ -113,9 +107,9 @@ def iterate_axes(ax, minimum: float | None = None) -> dict:
 
 def show_path_1d(artists: dict, fn: F.TestFunction, points) -> None:
     """Move the curve panel's artists to a run's points."""
-    xs = _clip(points)
+    xs = clipped(points)
     with np.errstate(all="ignore"):
-        ys = _clip(fn.f(xs), 1e12)
+        ys = clipped(fn.f(xs), 1e12)
     artists["path"].set_data(xs, ys)
     artists["start"].set_data(xs[:1], ys[:1])
     artists["end"].set_data(xs[-1:], ys[-1:])
@@ -123,7 +117,7 @@ def show_path_1d(artists: dict, fn: F.TestFunction, points) -> None:
 
 def show_iterates(ax, artists: dict, points, steps: int | None = None) -> None:
     """Move the x_k-against-k panel to a run's points and rescale it."""
-    xs = _clip(points)
+    xs = clipped(points)
     k = np.arange(len(xs))
     artists["line"].set_data(k, xs)
     ax.set_xlim(-0.5, max(steps or 0, len(xs) - 1, 1) + 0.5)
@@ -197,7 +191,7 @@ def endings_figure(fn: F.TestFunction, runs, title: str, size=(6.4, 3.0)):
         if abs(x) > XLIM_1D[1]:
             continue
         j = nearest(x, fn.minima)
-        ax.plot(run.points, fn.f(_clip(run.points)), color=MINIMA_COLORS[j], lw=0.5,
+        ax.plot(run.points, fn.f(clipped(run.points)), color=MINIMA_COLORS[j], lw=0.5,
                 alpha=0.15)
         ax.plot([x], [fn.f(x)], MINIMA_MARKERS[j], ms=8, color=MINIMA_COLORS[j], alpha=0.5,
                 zorder=5)
@@ -268,7 +262,7 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
         m = np.asarray(f.global_minimum)
         ax.plot(m[0], m[1], "*", color="black", ms=10, zorder=6)
         if j < len(runs):
-            pts = _clip(runs[j].points).reshape(-1, 2)
+            pts = clipped(runs[j].points).reshape(-1, 2)
             ax.plot(pts[:, 0], pts[:, 1], color=COLORS["path"], marker="o", ms=3, lw=1.0)
             ax.plot(pts[0, 0], pts[0, 1], "o", color=COLORS["start"], ms=7, zorder=5)
         panel = fig.get_figwidth() / len(axes)
@@ -431,7 +425,7 @@ class DescentExplorer2D(Explorer):
             self.marks[label].set_visible(label == function)
         path = gradient_descent(fn.grad, np.array([x0, y0]), lr, steps=steps, f=fn.f)
         self.path = path
-        pts = _clip(path.points)
+        pts = clipped(path.points)
         self.path_line.set_data(pts[:, 0], pts[:, 1])
         self.start.set_data(pts[:1, 0], pts[:1, 1])
         fmin = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
@@ -455,7 +449,7 @@ def surface_with_path(fn: F.TestFunction, run, view=(-5.5, 5.5), size=(5.0, 3.8)
     fig, ax = new_figure(size=size, projection="3d")
     ax.computed_zorder = False  # draw the path over the surface, not hidden inside it
     surface_3d(ax, fn.f_xy, view, view, n=50, alpha=0.5, zorder=1)
-    pts = _clip(run.points).reshape(-1, 2)
+    pts = clipped(run.points).reshape(-1, 2)
     z = fn.f(pts.T)
     ax.plot(pts[:, 0], pts[:, 1], z, color=COLORS["path"], marker="o", ms=3, lw=1.5, zorder=10)
     ax.set_xlabel("$x$")

@@ -17,9 +17,9 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import functions as F
 from ..optimizers import SGD, Adam, RMSprop, eigen_errors, minimize, momentum_factor
-from ..plotting import COLORS, CYCLE, contour_2d, new_figure
-from ..widgets import Explorer, dropdown, slider
-from .descent import VIEW_2D, _clip, _fixed_layout, levels_for
+from ..plotting import COLORS, CYCLE, clipped, contour_2d, new_figure
+from ..widgets import Explorer, dropdown, fixed_layout, slider
+from .descent import VIEW_2D, levels_for
 
 STATIC_DPI = 110
 FLOOR, CEILING = 1e-16, 1e12  # what the log panels can show
@@ -65,13 +65,13 @@ def paths_and_errors(fn: F.TestFunction, runs, labels, view=VIEW_2D, yview=None,
     lam = np.linalg.eigvalsh(H)
     for j, (run, label) in enumerate(zip(runs, labels, strict=True)):
         color = CYCLE[j % len(CYCLE)]
-        pts = _clip(run.points)[: None if path_steps is None else path_steps + 1]
+        pts = clipped(run.points)[: None if path_steps is None else path_steps + 1]
         ax.plot(pts[:, 0], pts[:, 1], color=color, marker="o", ms=2.5, lw=1.0, label=label)
         errors = eigen_errors(run.points, H, m)
         for d in range(errors.shape[1]):
             ax_err.plot(_gap_series(errors[:, d]), color=color, ls=DIRECTION_STYLES[d % 2],
                         lw=1.3)
-    ax.plot(*_clip(runs[0].points)[0], "o", color=COLORS["start"], ms=7, zorder=5)
+    ax.plot(*clipped(runs[0].points)[0], "o", color=COLORS["start"], ms=7, zorder=5)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.legend(fontsize=7, loc="lower right")
@@ -199,7 +199,7 @@ class OptimizerExplorer(Explorer):
                                             lw=1.2)[0] for style in DIRECTION_STYLES]
         _log_axes(self.ax_loss, "")
         self.title_loss = self.ax_loss.set_title("", fontsize=8)
-        _fixed_layout(fig, left=0.02, right=0.98, top=0.86, wspace=0.15)
+        fixed_layout(fig, left=0.02, right=0.98, top=0.86, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)
         return fig
 
@@ -210,7 +210,7 @@ class OptimizerExplorer(Explorer):
             mark.set_visible(label == function)
         status, path = explorer_status(function, optimizer, lr, momentum, x0, y0)
         self.path = path
-        pts = _clip(path.points)
+        pts = clipped(path.points)
         self.path_line.set_data(pts[:, 0], pts[:, 1])
         self.start.set_data(pts[:1, 0], pts[:1, 1])
         m = np.asarray(fn.global_minimum, dtype=float)

@@ -29,7 +29,6 @@ from ..training import (
     two_moons,
 )
 from ..widgets import Explorer, slider
-from .backprop import _title
 
 #: the explorer's small data set and budget: few points and epochs keep a move fast
 N_POINTS, EPOCHS, GRID = 40, 5, 40
@@ -58,7 +57,7 @@ class BatchSizeExplorer(Explorer):
         fig, (self.ax_data, self.ax_loss) = plotting.new_figure(ncols=2, size=(7.2, 2.8))
         self.image = draw_moons(self.ax_data, self.X, self.labels,
                                 np.full((GRID, GRID), 0.5), interpolation="nearest", ms=5)
-        _title(self.ax_data, "P(class 1) after training")
+        plotting.plain_title(self.ax_data, "P(class 1) after training")
         (self.batch_line,) = self.ax_loss.plot([], [], lw=0.9, color=plotting.COLORS["muted"],
                                                label="loss of each batch")
         (self.epoch_line,) = self.ax_loss.plot([], [], "o-", ms=5, lw=1.6,
