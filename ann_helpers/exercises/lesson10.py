@@ -79,7 +79,8 @@ exercise(
                                 for x in (0.5, 0.0, -1.3, 2.0)],
          _tanh_reference, _compare_tanh, drive=_drive_tanh),
     hint="d tanh(a)/da = 1 - tanh(a)^2, and t = tanh(a) is already computed.",
-    more="In _backward, add (1 - t * t) * out.grad to a.grad with +=.",
+    more="In _backward, multiply the local derivative by the gradient that arrived at out, "
+         "and add it to a.grad with += (not =): a may be used more than once.",
 )
 
 
@@ -105,7 +106,8 @@ exercise(
          reference=lambda W_next, delta_next, slope: (delta_next @ W_next.T) * slope,
          compare=lambda got, want: compare_array(got, want, 1e-9)),
     hint="One example: delta^l = (W^(l+1) delta^(l+1)) * g'(z^l), element by element.",
-    more="With examples as rows, W^(l+1) delta^(l+1) becomes delta_next @ W_next.T.",
+    more="With examples as rows, the matrix product turns around: delta_next times the "
+         "transpose of W_next (check the shapes), then element by element with slope.",
 )
 
 
