@@ -1,7 +1,8 @@
 """The course's performance table: one command, one table, every row measured in this run.
 
     make bench                                   # = python benchmarks/run.py
-    python benchmarks/run.py --only explorers    # a subset: explorers, training, nbval, gradients
+    python benchmarks/run.py --only explorers    # a subset: explorers, training, nbval,
+                                                 # autograd, gradients
     python benchmarks/run.py --only training gradients --repeats 5
     python benchmarks/run.py --only explorers --explorer digits --moves 200
     python benchmarks/run.py --only explorers --cpu-clock    # steadier on a busy machine
@@ -25,6 +26,12 @@ training    lesson 09's network on the 8 x 8 digits (same split, hidden size, ac
 nbval       wall time of `python -m pytest notebooks/ -q` in a subprocess, with the repo's
             pytest configuration (strict nbval over every notebook), and each notebook's
             share from pytest's --durations. Target: under 30 s.
+autograd    lesson 10's engine (`ann_helpers.autograd.Value`) on lesson 10's 4-8-8-1 tanh
+            network and one example: forward + backward (the graph built and every local
+            derivative applied once) against central finite differences (2 P forward passes
+            of the same engine, P = 121 parameters), the ratio of their medians, and the
+            largest difference between the two gradients. The lesson counts the same
+            comparison in graph nodes and leaves the seconds to this table.
 gradients   the cost of one full gradient of a growing MLP (64 inputs, h hidden, 10 outputs,
             on a fixed batch of digits) by back-propagation and by central finite differences
             (two loss evaluations per parameter), with the slopes of log(time) against
@@ -60,7 +67,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = ("explorers", "training", "nbval", "gradients")
+SECTIONS = ("explorers", "training", "nbval", "autograd", "gradients")
 EXPLORER_TARGET_MS = 25.0
 RATIO_TARGET = 0.5
 NBVAL_TARGET_S = 30.0
@@ -220,7 +227,92 @@ def bench_nbval(repeats: int = 1, workers: int = 0) -> list[Row]:
     return rows
 
 
-# -- 4. gradient cost: back-propagation against finite differences ----------------------------
+# -- 4. lesson 10's engine: backward against finite differences -----------------------------
+#: lesson 10's network and example (section 4 of the lesson: the engine against finite
+#: differences)
+ENGINE_LAYERS = (4, 8, 8, 1)
+ENGINE_SEED = 3
+ENGINE_X = (0.5, -0.2, 0.1, 0.9)
+ENGINE_H = 1e-6
+
+
+def engine_network(layers=ENGINE_LAYERS, seed: int = ENGINE_SEED):
+    """[(W, b)] of lesson 10's network with every weight and bias a Value."""
+    from ann_helpers.autograd import Value
+    from ann_helpers.backprop import random_params
+
+    return [([[Value(float(w)) for w in row] for row in W], [Value(float(v)) for v in b])
+            for W, b in random_params(list(layers), seed=seed)]
+
+
+def engine_parameters(vnet) -> list:
+    """Every weight, then every bias, as one flat list of Values."""
+    return ([v for W, _ in vnet for row in W for v in row]
+            + [v for _, b in vnet for v in b])
+
+
+def engine_output(vnet, x=ENGINE_X):
+    """The network's one output for the example x, as a new graph of Values (tanh hidden
+    layers, identity output), as lesson 10's value_forward builds it."""
+    a = list(x)
+    for layer, (W, b) in enumerate(vnet, start=1):
+        z = [sum((W[i][j] * a[i] for i in range(len(a))), b[j]) for j in range(len(b))]
+        a = [zj.tanh() for zj in z] if layer < len(vnet) else z
+    return a[0]
+
+
+def engine_backward(vnet, x=ENGINE_X) -> list[float]:
+    """d(output)/d(parameter) for every parameter: one forward graph, one backward."""
+    params = engine_parameters(vnet)
+    for v in params:
+        v.grad = 0.0
+    engine_output(vnet, x).backward()
+    return [v.grad for v in params]
+
+
+def engine_finite_differences(vnet, x=ENGINE_X, h: float = ENGINE_H) -> list[float]:
+    """(out(p + h) - out(p - h)) / 2h for every parameter p, one at a time (2 P forward
+    passes); each parameter is given back its value."""
+    grads = []
+    for v in engine_parameters(vnet):
+        old = v.data
+        v.data = old + h
+        up = engine_output(vnet, x).data
+        v.data = old - h
+        down = engine_output(vnet, x).data
+        v.data = old
+        grads.append((up - down) / (2 * h))
+    return grads
+
+
+def bench_autograd(repeats: int = 3) -> list[Row]:
+    """Forward + backward timed max(repeats, 30) times, finite differences max(repeats, 5)
+    times, alternating the two; about 1 s on this machine."""
+    vnet = engine_network()
+    n = len(engine_parameters(vnet))
+    engine_backward(vnet)                  # warm-up (imports, first allocations)
+    bp, fd = [], []
+    for k in range(max(repeats, 30)):
+        bp += _timings(lambda: engine_backward(vnet), 1)
+        if k < max(repeats, 5):
+            fd += _timings(lambda: engine_finite_differences(vnet), 1)
+    a, f = np.array(engine_backward(vnet)), np.array(engine_finite_differences(vnet))
+    worst = float(np.max(np.abs(a - f)) / np.max(np.abs(a)))
+    shape = "-".join(map(str, ENGINE_LAYERS))
+    ratio = statistics.median(fd) / statistics.median(bp)
+    return [
+        Row.of("autograd", f"Value engine, {shape} tanh, {n} parameters: forward + backward",
+               [1e3 * t for t in bp], "ms"),
+        Row.of("autograd", f"Value engine, {shape} tanh: finite differences ({2 * n} forwards)",
+               [1e3 * t for t in fd], "ms"),
+        Row("autograd", "ratio finite differences / forward + backward (medians)", ratio,
+            ratio, ratio, "x"),
+        Row("autograd", "max |backward - finite diff.| / max |backward|", worst, worst, worst,
+            "", "< 1e-6", worst < 1e-6),
+    ]
+
+
+# -- 5. gradient cost: back-propagation against finite differences ----------------------------
 def finite_difference_gradients(mlp, X, Y, h: float = 1e-5) -> list[tuple[np.ndarray, np.ndarray]]:
     """dL/dp ~ (L(p + h) - L(p - h)) / 2h for every parameter p, one at a time, in place."""
     grads = []
@@ -393,6 +485,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_training(repeats=args.repeats)
     if "nbval" in args.only:
         rows += bench_nbval(repeats=args.nbval_repeats, workers=args.nbval_workers)
+    if "autograd" in args.only:
+        rows += bench_autograd(repeats=args.repeats)
     if "gradients" in args.only:
         rows += bench_gradients(widths=tuple(args.widths), repeats=args.repeats,
                                 fd_repeats=args.fd_repeats)

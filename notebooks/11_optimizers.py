@@ -425,28 +425,30 @@ show(digits_curves({k: v[0] for k, v in optimizer_results.items()}, len(split.y_
 # ## Exercises
 #
 # **Exercise 1.** A quadratic's curvatures run from 1 to 100. With the best learning rate and
-# momentum, by what factor does the heavy ball shrink the error per step?
+# momentum, by what factor does the heavy ball shrink the error per step? (to 3 decimals)
 
 # %%
 answer = None   # replace None with your answer
 check("11.1", answer)
 
 # %% jupyter={"source_hidden": true}
-# Worked solution: kappa = 100, sqrt(kappa) = 10, factor (10 - 1) / (10 + 1) = 9/11
-# (plain descent's best is (100 - 1) / (100 + 1) = 0.980).
+# Worked solution (click to expand): kappa = 100, sqrt(kappa) = 10, factor
+# (10 - 1) / (10 + 1) = 9/11 (plain descent's best is (100 - 1) / (100 + 1) = 0.980).
 check("11.1", best_momentum(1.0, 100.0)[2])
 
 # %% [markdown]
 # **Exercise 2.** Adam with lr = 0.01 and the default betas takes its first step where the
-# gradient is g = (0.001, 500). How far does the first coordinate move?
+# gradient is g = (0.001, 500). How far does the first coordinate move? (a positive number,
+# to 5 decimals)
 
 # %%
 answer = None   # replace None with your answer
 check("11.2", answer)
 
 # %% jupyter={"source_hidden": true}
-# Worked solution: with bias correction m_hat = g and v_hat = g^2 at step 1, so the move is
-# lr * g / (|g| + eps) = 0.01 * 0.001 / (0.001 + 1e-8), about 0.01: the same as for 500.
+# Worked solution (click to expand): with bias correction m_hat = g and v_hat = g^2 at step
+# 1, so the move is lr * g / (|g| + eps) = 0.01 * 0.001 / (0.001 + 1e-8), about 0.01: the
+# same as for 500.
 check("11.2", 0.01 * 0.001 / (0.001 + 1e-8))
 
 # %% [markdown]
@@ -459,20 +461,40 @@ check("11.2", 0.01 * 0.001 / (0.001 + 1e-8))
 # %%
 def momentum_step(x, v, g, lr, mu):
     """One heavy-ball step: return (x_new, v_new)."""
-    return None   # replace with your two lines
+    # your two lines here
+    raise NotImplementedError
 
 
 check("11.3", momentum_step)
 
 # %% jupyter={"source_hidden": true}
-# Worked solution: the velocity keeps mu of itself and adds the gradient; x steps against it.
+# Worked solution (click to expand): the velocity keeps mu of itself and adds the gradient;
+# x steps against it.
 def momentum_step(x, v, g, lr, mu):
     v_new = mu * v + g
     return x - lr * v_new, v_new
 
 
-check("11.3", momentum_step)
 x, v = start.copy(), np.zeros(2)
 for _ in range(5):
     x, v = momentum_step(x, v, valley.grad(x), lr_hb, mu_hb)
 print("the same points as the lesson's run:", np.allclose(x, long_hb.points[5]))
+check("11.3", momentum_step)
+
+# %% [markdown]
+# **Exercise 4 (predict, then move the slider).** In the optimizer explorer of section 4,
+# keep the valley x² + 10y², the heavy ball and the start (−5, −2); set lr = 0.15, above plain
+# descent's limit 2/20 = 0.1, and momentum μ = 0.9. Before you move the sliders: will the
+# status say that in the long run the error along the worse eigendirection `"shrinks"` or
+# `"grows"`? Check here, then move the sliders and read the status.
+
+# %%
+answer = None   # replace None with "shrinks" or "grows"
+check("11.4", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): along the steep direction lr λ = 0.15 × 20 = 3, and
+# z² − (1 + 0.9 − 3) z + 0.9 = z² + 1.1 z + 0.9 has complex roots (1.1² < 4 × 0.9), both of size
+# sqrt(0.9) = 0.949 < 1; along the flat one (λ = 2) the roots are complex too, of the same size.
+# Momentum moves the limit from lr λ < 2 to lr λ < 2 (1 + μ) = 3.8.
+check("11.4", "shrinks")

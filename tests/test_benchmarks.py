@@ -56,3 +56,20 @@ def test_command_line_rejects_unknown_sections():
         bench.main(["--only", "everything"])
     with pytest.raises(SystemExit):
         bench.main(["--moves", "0"])
+
+
+def test_the_engines_finite_differences_match_its_backward_and_restore_the_parameters():
+    vnet = bench.engine_network()
+    params = bench.engine_parameters(vnet)
+    before = [v.data for v in params]
+    assert len(params) == 4 * 8 + 8 + 8 * 8 + 8 + 8 * 1 + 1     # lesson 10's P = 121
+    analytic = np.array(bench.engine_backward(vnet))
+    numeric = np.array(bench.engine_finite_differences(vnet))
+    assert [v.data for v in params] == before
+    assert np.max(np.abs(analytic - numeric)) < 1e-8 * np.max(np.abs(analytic))
+    assert np.array_equal(bench.engine_backward(vnet), analytic)  # grads reset, not added up
+
+
+def test_the_gradient_section_runs_last():
+    # it changes glibc's malloc settings (keep_freed_memory) for the rest of the process
+    assert bench.SECTIONS[-1] == "gradients" and "autograd" in bench.SECTIONS

@@ -28,7 +28,7 @@ def _output(cell) -> str:
     return "".join("".join(o.get("text", "")) for o in cell.get("outputs", []))
 
 
-@pytest.mark.parametrize("key", [k for k in EXERCISES if k[:2] <= "09"])
+@pytest.mark.parametrize("key", list(EXERCISES))
 def test_the_exercise_is_in_its_lesson(key):
     ex = EXERCISES[key]
     cells = _cells(key)

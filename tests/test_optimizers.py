@@ -13,7 +13,6 @@ import pytest
 from ann_helpers import functions as F
 from ann_helpers import optimizers as O
 from ann_helpers.descent import gradient_descent
-from ann_helpers.exercises import grade
 from ann_helpers.network import MLP
 from ann_helpers.optimizers import SGD, Adam, RMSprop, minimize
 
@@ -416,35 +415,3 @@ def test_explorer_status_is_a_pure_function_of_the_sliders():
                               -2.0)
     assert text.startswith("SGD(lr=0.105): diverged after")
     assert text.endswith("by 0.790 and 1.100: along the worse one it grows: divergence.")
-
-
-# -- exercises ------------------------------------------------------------------------------------
-def test_lesson_11_exercises(capsys):
-    assert grade("11.1", 9 / 11) and not grade("11.1", 99 / 101)
-    assert grade("11.2", 0.01) and not grade("11.2", 0.001) and not grade("11.2", 0.0099)
-
-    def right(x, v, g, lr, mu):
-        v = mu * v + g
-        return x - lr * v, v
-
-    assert grade("11.3", right)
-    capsys.readouterr()
-    wrong = [
-        lambda x, v, g, lr, mu: (x - lr * g, g),                 # forgot the momentum
-        lambda x, v, g, lr, mu: (x - lr * (mu * v + g), v),      # did not return the new v
-        lambda x, v, g, lr, mu: None,
-        lambda x, v, g, lr, mu: 1 / 0,
-        lambda x, v, g, lr, mu: (_ for _ in ()).throw(SystemExit(1)),
-        lambda x, v, g, lr, mu: ("x", "v"),
-        lambda x: x,
-        "momentum",
-        None,
-    ]
-    for answer in wrong:
-        assert grade("11.3", answer) is False
-    out = capsys.readouterr().out
-    assert "case 2 of 4" in out and "case 1 of 4" in out
-    assert "v_new is not the heavy-ball update" in out
-    assert "your function raised ZeroDivisionError" in out
-    for hidden in ("-0.77", "0.54"):
-        assert hidden not in out
