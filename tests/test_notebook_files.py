@@ -11,7 +11,6 @@ from conftest import NOTEBOOKS
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # The one other kind of cell allowed to skip output comparison: a wall-clock timing.
-TIMING_MARK = "# timing (varies from run to run: not checked)"
 # Every lesson, also those of an edition in a subfolder (notebooks/zh-Hant/, say).
 PY = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.py"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.py")])
 IPYNB = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.ipynb")])
@@ -71,8 +70,6 @@ def test_ignore_output_tag_only_on_widget_cells(ipynb):
         src = "".join(cell["source"])[:60]
         tagged = "nbval-ignore-output" in cell["metadata"].get("tags", [])
         shows_widget = any(WIDGET_MIME in out.get("data", {}) for out in cell["outputs"])
-        if tagged and not shows_widget and src.startswith(TIMING_MARK):
-            continue  # a wall-clock timing, shown to the learner and never checked
         assert tagged == shows_widget, (
             f"cell {i} ({src!r}): " + ("tagged nbval-ignore-output but shows no live widget"
                                       if tagged else "shows a live widget but is not tagged "
