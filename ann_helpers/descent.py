@@ -89,8 +89,16 @@ class Path:
         return f"Path({self.status}, {self.steps} steps, x = {self.x!r})"
 
 
-def _norm(v) -> float:
-    return float(np.sqrt(np.sum(np.square(v)))) if np.ndim(v) else abs(float(v))
+def norm(v) -> float:
+    """|v| without underflow: math.hypot scales first, where the plain sum of squares would
+    turn |v| ~ 1e-170 into 0 (and two tiny different points would look equal)."""
+    if not np.ndim(v):
+        return abs(float(v))
+    v = np.asarray(v, dtype=float).ravel()
+    if v.size <= 64:
+        return math.hypot(*v.tolist())
+    top = float(np.abs(v).max())
+    return top * float(np.sqrt(np.square(v / top).sum())) if 0.0 < top < math.inf else top
 
 
 def _start(x0, name: str = "x0"):
@@ -165,10 +173,10 @@ def _cycle_period(history: list, x) -> int | None:
     a tiny learning rate) would look like a cycle."""
     for p in range(2, min(CYCLE_WINDOW, len(history)) + 1):
         old = history[-p]
-        gap = _norm(np.subtract(old, x))
-        if gap > CYCLE_RTOL * max(_norm(old), _norm(x)):
+        gap = norm(np.subtract(old, x))
+        if gap > CYCLE_RTOL * max(norm(old), norm(x)):
             continue
-        away = max(_norm(np.subtract(h, x)) for h in history[len(history) - p + 1:])
+        away = max(norm(np.subtract(h, x)) for h in history[len(history) - p + 1:])
         if away > CYCLE_AWAY * gap:
             return p
     return None
@@ -230,8 +238,9 @@ def _left(k: int, what: str, norm: str, value, limit: float) -> str:
     return f"diverged after {_steps(k)}: {what} left the range {norm} <= {limit:.3g}"
 
 
-def _limit(bound: float, *sizes) -> float:
-    """bound times the largest of 1 and the given sizes (of the start)."""
+def divergence_limit(bound: float, *sizes) -> float:
+    """bound times the largest of 1 and the given sizes (of the start): the relative bound of
+    the module docstring, shared by every run loop (`optimizers.minimize` too)."""
     return bound * max(1.0, *sizes)
 
 
@@ -247,19 +256,19 @@ def _run(s: RunSettings, x, points, grads, values):
             value = _evaluate(f, x, "f", dim)
             values.append(math.nan if value is None else value)
             if k == 0 and value is not None and math.isfinite(value):
-                f_limit = _limit(s.bound, abs(value))
+                f_limit = divergence_limit(s.bound, abs(value))
             if value is None or not _finite(value, f_limit):
                 status, message = "diverged", _left(k, "f(x)", "|f|", value, f_limit)
                 break
         g = _evaluate(grad, x, "grad", dim)
         if k == 0 and g is not None and _finite(g, math.inf):
-            g_limit = _limit(s.bound, _norm(g))
-            x_limit = _limit(s.bound, _norm(g), _norm(x))
+            g_limit = divergence_limit(s.bound, norm(g))
+            x_limit = divergence_limit(s.bound, norm(g), norm(x))
         if g is None or not _finite(g, g_limit):
             status, message = "diverged", _left(k, "the gradient", "|grad|", g, g_limit)
             break
         grads.append(g)
-        gnorm = _norm(g)
+        gnorm = norm(g)
         if gnorm < tol or gnorm == 0.0:
             status = "converged"
             message = (f"converged after {_steps(k)}: |grad| = {gnorm:.3g} < tol = {tol:g} "
@@ -408,8 +417,8 @@ def _run_noisy(s: RunSettings, z: np.ndarray, x, points, grads):
     for k in range(steps):
         g = _evaluate(grad, x, "grad", dim)
         if k == 0 and g is not None and _finite(g, math.inf):
-            g_limit = _limit(bound, _norm(g), noise)
-            x_limit = _limit(bound, _norm(g), _norm(x), noise)
+            g_limit = divergence_limit(bound, norm(g), noise)
+            x_limit = divergence_limit(bound, norm(g), norm(x), noise)
         if g is None or not _finite(g, g_limit):
             status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
             break

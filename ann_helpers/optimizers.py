@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from . import validate
-from .descent import Path, point_text
+from .descent import Path, divergence_limit, norm, point_text
 
 CYCLE_WINDOW = 8    # a new state is compared with the last 8 (cycles of period <= 8)
 CYCLE_RTOL = 1e-12  # ... to 12 digits, as in ann_helpers.descent
@@ -275,15 +275,6 @@ def _finite(v, bound: float) -> bool:
     return bool(np.abs(v).max() <= bound)
 
 
-def _norm(v: np.ndarray) -> float:
-    """|v| without underflow: math.hypot scales first, where the plain sum of squares would
-    turn |v| ~ 1e-170 into 0."""
-    if v.size <= 64:
-        return math.hypot(*v.tolist())
-    top = float(np.abs(v).max())
-    return top * float(np.sqrt(np.square(v / top).sum())) if 0.0 < top < math.inf else top
-
-
 def _cycle(window: np.ndarray, scales: np.ndarray, states: list, x: np.ndarray,
            state: np.ndarray) -> int | None:
     """The period p >= 2 when x and the optimizer's state both equal (to CYCLE_RTOL, largest
@@ -323,7 +314,8 @@ def minimize(grad: Callable, x0, optimizer: Optimizer, steps: int = 100, tol: fl
                budget, unless the gradient is exactly 0 with no velocity left (x can then
                never move again)
     f          optional: the function, to record f at every iterate in `.values`
-    bound      |x|, |grad| or |f| above it means "diverged"
+    bound      |x|, |grad| or |f| above bound times its size at the start means "diverged"
+               (the relative bound of `gradient_descent`)
 
     Returns a `ann_helpers.descent.Path` with the statuses of `gradient_descent`:
     "converged", "oscillating" (the point and the optimizer's whole state came back to an
@@ -371,19 +363,25 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
     window = np.full((CYCLE_WINDOW + 1, x.size), np.nan)  # the latest points, newest last
     scales = np.full(CYCLE_WINDOW + 1, np.nan)
     window[-1], scales[-1] = x, np.abs(x).max()
+    f_limit = g_limit = x_limit = math.inf    # relative to the start, as in gradient_descent
     for k in range(steps + 1):
         if f is not None:
             value = _call(f, x, "f", shape, scalar)
             values.append(math.nan if value is None else value)
-            if value is None or not _finite(value, bound):
+            if k == 0 and value is not None and math.isfinite(value):
+                f_limit = divergence_limit(bound, abs(value))
+            if value is None or not _finite(value, f_limit):
                 return "diverged", (f"diverged after {_steps(k)}: f(x) left the range "
-                                    f"|f| <= {bound:g}"), None
+                                    f"|f| <= {f_limit:.3g}"), None
         g = _call(grad, x, "grad", shape, scalar)
-        if g is None or not _finite(g, bound):
+        if k == 0 and g is not None and np.all(np.isfinite(g)):
+            g_limit = divergence_limit(bound, norm(g))
+            x_limit = divergence_limit(bound, norm(g), norm(x))
+        if g is None or not _finite(g, g_limit):
             return "diverged", (f"diverged after {_steps(k)}: the gradient left the range "
-                                f"|grad| <= {bound:g}"), None
+                                f"|grad| <= {g_limit:.3g}"), None
         grads.append(g)
-        gnorm = _norm(g)
+        gnorm = norm(g)
         if gnorm < tol or (gnorm == 0.0 and optimizer.at_rest()):
             return "converged", (f"converged after {_steps(k)}: |grad| = {gnorm:.3g} < "
                                  f"tol = {tol:g} at x = {_where(x, scalar)}"), None
@@ -392,8 +390,8 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
                                  f"{_where(x, scalar)}, |grad| = {gnorm:.3g}"), None
         x = optimizer.step(x, g)
         points.append(x)
-        if not _finite(x, bound):
-            return "diverged", f"diverged after {_steps(k + 1)}: |x| passed {bound:g}", None
+        if not _finite(x, x_limit):
+            return "diverged", f"diverged after {_steps(k + 1)}: |x| passed {x_limit:.3g}", None
         state = optimizer.state_vector()
         window[:-1], scales[:-1] = window[1:], scales[1:]
         window[-1], scales[-1] = x, np.abs(x).max()
