@@ -28,7 +28,7 @@ def _narrow_run(lr, steps=40):
 # -- outcome(): the status in words, and the right one --------------------------------------
 def test_outcome_of_finished_runs_names_the_status():
     assert outcome(_narrow_run(0.02, steps=2000)) == "converged in 508 steps"
-    assert outcome(_narrow_run(0.105, steps=2000)) == "diverged after 54 steps"
+    assert outcome(_narrow_run(0.105, steps=2000)) == "diverged after 76 steps"
     square = F.get("square")
     cycle = gradient_descent(square.grad, 1.0, 1.0, steps=50, f=square.f)
     assert outcome(cycle) == "a cycle of 2 points, for ever"
