@@ -127,8 +127,6 @@ def averaging_figure(x=LINE_X, y=LINE_Y, starts=((0.0, 0.0), (3.0, -2.0))):
     return fig
 
 
-
-
 def draw_moons(ax, X, labels, prob: np.ndarray | None = None,
                interpolation: str = "bilinear", ms: float = 3.5):
     """The data (two colours) over the network's P(class 1) as a background; returns the
@@ -137,16 +135,17 @@ def draw_moons(ax, X, labels, prob: np.ndarray | None = None,
     image = ax.imshow(np.full((2, 2), 0.5) if prob is None else prob, origin="lower",
                       extent=(*MOONS_XLIM, *MOONS_YLIM), cmap="RdBu", vmin=-0.7, vmax=1.7,
                       aspect="auto", interpolation=interpolation)
-    for k, color in ((0, "#b2182b"), (1, "#2166ac")):
-        ax.plot(*X[labels == k].T, "o", ms=ms, color=color, mec="white", mew=0.5)
+    # class 0 vermillion circles, class 1 blue squares: colour and shape (Okabe-Ito), with the
+    # background's RdBu running from the same red side to the same blue side
+    for k, color, marker in ((0, plotting.OKABE_ITO["vermillion"], "o"),
+                             (1, plotting.OKABE_ITO["blue"], "s")):
+        ax.plot(*X[labels == k].T, marker, ls="", ms=ms, color=color, mec="white", mew=0.5)
     ax.set_xlim(*MOONS_XLIM)
     ax.set_ylim(*MOONS_YLIM)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
     return image
-
-
 
 
 def loss_curves_figure(results: dict, n: int):
