@@ -88,3 +88,21 @@ def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
         text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
         assert ": right." in text and "not yet" not in text, \
             f"a worked solution is not accepted by its checker: {text!r}"
+
+
+@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+def test_live_explorers_say_in_text_how_to_make_them_live(ipynb):
+    """Without a kernel (GitHub, nbviewer, VS Code's preview) a live explorer's saved output is
+    its text: it says what the explorer is and how to make it live, not `VBox(children=...`."""
+    _, cells = _cells(ipynb)
+    for i, cell in enumerate(cells):
+        src = "".join(cell["source"]).strip()
+        if not src.endswith(".ui"):
+            continue
+        texts = ["".join(out["data"]["text/plain"]) for out in cell["outputs"]
+                 if WIDGET_MIME in out.get("data", {})]
+        assert texts, f"cell {i} ({src[:60]!r}) shows no live explorer"
+        for text in texts:
+            assert text.startswith("Live explorer (") and text.endswith(
+                "run this notebook in JupyterLab or on Binder to move the sliders; the picture "
+                "above shows it with these values."), f"cell {i} ({src[:60]!r}) saves {text!r}"
