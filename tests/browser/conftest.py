@@ -292,7 +292,7 @@ def pytest_terminal_summary(terminalreporter):
     if drags:
         tr.section("browser: dragging a slider (JupyterLab; timestamps taken in the page)")
         tr.write_line(f"{'explorer':<20} {'slider':<8} {'moves/s':>8} {'values/s':>9} "
-                      f"{'pictures/s':>11} {'release lag ms':>15}  targets: pictures/s >= "
+                      f"{'pictures/s':>11} {'release lag ms':>15} {'decode ms':>10}  targets: pictures/s >= "
                       f"{helpers.DRAG_FPS_TARGET:.0f}, lag <= "
                       f"{helpers.RELEASE_LAG_TARGET_MS:.0f} ms")
         for d in drags:
@@ -305,7 +305,7 @@ def pytest_terminal_summary(terminalreporter):
                                                       d["values_per_s"] else "UNDER")
             tr.write_line(f"{d['explorer']:<20} {d['key']:<8} {d['moves_per_s']:>8.0f} "
                           f"{d['values_per_s']:>9.1f} {d['pictures_per_s']:>11.1f} "
-                          f"{d['release_lag_ms']:>15.0f}  {verdict}")
+                          f"{d['release_lag_ms']:>15.0f} {d['decode_ms']:>10.1f}  {verdict}")
         tr.write_line(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for line in dict.fromkeys(helpers.NOTES):
         tr.write_line(line)

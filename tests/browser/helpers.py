@@ -595,6 +595,8 @@ class ExplorerDriver:
             # the final picture (checked above to match the final values) became visible
             # this long after the release; 0 when it was already shown
             "release_lag_ms": max(after) - up if after else 0.0,
+            # the browser's share: new src to decoded picture
+            "decode_ms": _decode_ms(rec["pictures"], rec["loads"]),
         })
 
     def type_value(self, key: str, fractions=(0.25, 0.75, 0.5, 0.9, 0.1, 0.6, 0.35)) -> None:
@@ -647,6 +649,17 @@ class ExplorerDriver:
             self.box.scroll_into_view_if_needed()
             self.box.screenshot(path=str(screenshot_dir / f"{stem}-{self.name}-after-move.png"))
         return self.run
+
+
+def _decode_ms(pictures: list[float], loads: list[float]) -> float:
+    """Median time from a new src to its load event (each load pairs with the src set just
+    before it)."""
+    spans = []
+    for t in loads:
+        earlier = [p for p in pictures if p <= t]
+        if earlier:
+            spans.append(t - earlier[-1])
+    return statistics.median(spans) if spans else float("nan")
 
 
 def record_latencies(run: ExplorerRun) -> None:
