@@ -439,7 +439,8 @@ class Explorer:
             value = widget.value
             if isinstance(widget, W.FloatSlider):
                 value = format(value, widget.readout_format)
-            shown.append(f"{widget.description} = {value}")
+            label = widget.description.rstrip()
+            shown.append(f"{label} {value}" if label.endswith("=") else f"{label} = {value}")
         return (f"Live explorer ({'; '.join(shown)}): run this notebook in JupyterLab or on "
                 "Binder to move the sliders; the picture above shows it with these values.")
 

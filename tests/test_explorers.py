@@ -178,3 +178,5 @@ def test_live_explorer_text_says_what_it_is_and_how_to_make_it_live():
     bundle = explorer.ui._repr_mimebundle_()
     assert bundle["text/plain"] == text        # in full, not cut at 110 characters
     assert "application/vnd.jupyter.widget-view+json" in bundle
+    chooser = EXPLORERS["descent_2d"]()      # its dropdown's label already ends in "="
+    assert repr(chooser).startswith("Live explorer (f(x, y) = round bowl x² + y²; start x0 = ")
