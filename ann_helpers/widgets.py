@@ -137,7 +137,7 @@ def _footprint(artist, renderer):
 def _grow(box):
     if box is None or box == _EVERYWHERE:
         return box
-    dx = max(_MARGIN, 0.5 * (box[2] - box[0]))
+    dx = _MARGIN
     return (box[0] - dx, box[1] - _MARGIN / 2, box[2] + dx, box[3] + _MARGIN / 2)
 
 
