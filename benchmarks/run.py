@@ -16,7 +16,12 @@ explorers   every Explorer subclass that `ann_helpers.explorers.all_explorers()`
             with its default controls, on the Agg backend: after a few warm-up moves, 50 slider
             moves cycling over the positions of `explorer.grid()`, each timed as
             `explorer.set(**values)` + `explorer.render()` (the update and the PNG a learner
-            waits for). Target: under 25 ms per move.
+            waits for). Target: under 25 ms per move. Then a drag of each main slider
+            (learning rate, start point; `--moves` positions across the slider and back):
+            the kernel's cost per picture, split into `update`, the draw (only what moved,
+            `widgets.FrameDrawer`) and the PNG encoding, the PNG's size, and the same drag
+            drawn in full with savefig as every move was before. Target: under 20 ms a
+            picture (24 pictures a second leave ~41 ms for kernel, messages and browser).
 training    lesson 09's network on the 8 x 8 digits (same split, hidden size, activation,
             learning rate, batch size and epochs as the lesson), trained from scratch
             `--repeats` times by `ann_helpers` and by scikit-learn's MLPClassifier
@@ -69,6 +74,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = ("explorers", "training", "nbval", "autograd", "gradients")
 EXPLORER_TARGET_MS = 25.0
+# 24 pictures a second leave ~41 ms a picture for kernel, messages and browser: half of it
+# for the kernel
+DRAG_TARGET_MS = 20.0
 RATIO_TARGET = 0.5
 NBVAL_TARGET_S = 30.0
 
@@ -126,10 +134,42 @@ def print_table(rows: list[Row]) -> None:
 
 
 # -- 1. explorers ---------------------------------------------------------------------------
+def main_sliders(controls: dict) -> list[str]:
+    """The sliders a learner drags most: learning rate and start point (as the browser
+    tests choose them), else the first two sliders."""
+    import ipywidgets as W
+
+    sliders = [k for k, w in controls.items() if isinstance(w, (W.FloatSlider, W.IntSlider))]
+    chosen = [k for k in sliders if re.match(r"^(lr|eta|alpha|learning_rate|step)$", k)][:1]
+    chosen += [k for k in sliders if k not in chosen
+               and re.match(r"^(x0|y0|x|y|start|w\d*|b\d*|index)$", k)][:1]
+    chosen += [k for k in sliders if k not in chosen]
+    return chosen[:2]
+
+
+def drag_positions(widget, moves: int) -> list:
+    """`moves` slider positions one or a few steps apart, across the slider and back: what a
+    drag sends."""
+    import ipywidgets as W
+
+    span = np.concatenate([np.linspace(0.1, 0.9, moves // 2), np.linspace(0.9, 0.1,
+                                                                          moves - moves // 2)])
+    out = []
+    for f in span:
+        v = widget.min + round((widget.max - widget.min) * f / widget.step) * widget.step
+        v = min(max(v, widget.min), widget.max)
+        out.append(int(v) if isinstance(widget, W.IntSlider) else float(v))
+    return out
+
+
 def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = None,
                     clock=time.perf_counter) -> list[Row]:
-    """ms per slider move (set + render) for every explorer, cycling over its grid."""
+    """Per explorer: ms per slider move (set + render) cycling over its grid; then the kernel's
+    cost per picture during a drag of each main slider, split into update, draw and PNG, and
+    the same drag drawn in full (savefig, as every move was drawn before issue 15)."""
+    from ann_helpers import plotting
     from ann_helpers.explorers import all_explorers
+    from ann_helpers.widgets import png_bytes
 
     rows = []
     for name, cls in all_explorers().items():
@@ -148,8 +188,53 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
                 elapsed = clock() - start
                 if i >= warmup:
                     times.append(1e3 * elapsed)
-        rows.append(Row.of("explorers", f"{name} ({len(positions)} positions)", times,
-                           "ms/move", f"< {EXPLORER_TARGET_MS:g}", EXPLORER_TARGET_MS))
+            rows.append(Row.of("explorers", f"{name} ({len(positions)} positions)", times,
+                               "ms/move", f"< {EXPLORER_TARGET_MS:g}", EXPLORER_TARGET_MS))
+            keys = main_sliders(explorer.controls)
+            parts = {"update": [], "draw": [], "png": [], "kb": [], "full": []}
+            for key in keys:
+                explorer = cls()
+                frames = explorer._frames
+                drag = drag_positions(explorer.controls[key], warmup + moves)
+                for i, value in enumerate(drag):
+                    explorer._holding = True
+                    explorer.controls[key].value = value
+                    explorer._holding = False
+                    t0 = clock()
+                    explorer.status = explorer.update(**explorer.values())
+                    t1 = clock()
+                    rgba = frames.rgba()
+                    t2 = clock()
+                    png = png_bytes(rgba)
+                    t3 = clock()
+                    if i >= warmup:
+                        parts["update"].append(1e3 * (t1 - t0))
+                        parts["draw"].append(1e3 * (t2 - t1))
+                        parts["png"].append(1e3 * (t3 - t2))
+                        parts["kb"].append(len(png) / 1e3)
+                # the same drag drawn in full, as before: update + savefig
+                explorer = cls()
+                for i, value in enumerate(drag):
+                    explorer._holding = True
+                    explorer.controls[key].value = value
+                    explorer._holding = False
+                    t0 = clock()
+                    explorer.status = explorer.update(**explorer.values())
+                    plotting.png(explorer.fig, fast=True)
+                    if i >= warmup:
+                        parts["full"].append(1e3 * (clock() - t0))
+        total = [u + d + p for u, d, p in zip(parts["update"], parts["draw"], parts["png"],
+                                               strict=True)]
+        what = f"  drag {', '.join(keys)}"
+        rows += [
+            Row.of("explorers", f"{what}: update + draw + PNG", total, "ms/picture",
+                   f"< {DRAG_TARGET_MS:g}", DRAG_TARGET_MS),
+            Row.of("explorers", "    of which update", parts["update"], "ms"),
+            Row.of("explorers", "    of which draw (only what moved)", parts["draw"], "ms"),
+            Row.of("explorers", "    of which PNG encoding", parts["png"], "ms"),
+            Row.of("explorers", "    PNG size", parts["kb"], "kB"),
+            Row.of("explorers", f"{what}: full redraw (before)", parts["full"], "ms/picture"),
+        ]
     return rows
 
 

@@ -73,3 +73,23 @@ def test_the_engines_finite_differences_match_its_backward_and_restore_the_param
 def test_the_gradient_section_runs_last():
     # it changes glibc's malloc settings (keep_freed_memory) for the rest of the process
     assert bench.SECTIONS[-1] == "gradients" and "autograd" in bench.SECTIONS
+
+
+def test_drag_positions_cross_the_slider_and_come_back_on_its_grid():
+    import ipywidgets as W
+
+    w = W.FloatSlider(min=0.01, max=1.2, step=0.01)
+    pos = bench.drag_positions(w, 40)
+    assert len(pos) == 40 and all(0.01 <= v <= 1.2 for v in pos)
+    assert all(abs(round((v - 0.01) / 0.01) * 0.01 - (v - 0.01)) < 1e-9 for v in pos)
+    top = pos.index(max(pos))
+    assert pos[:top + 1] == sorted(pos[:top + 1]) and pos[top:] == sorted(pos[top:], reverse=True)
+    assert bench.drag_positions(W.IntSlider(min=0, max=13), 10)[0] == 1
+
+
+def test_main_sliders_are_learning_rate_then_start_point():
+    import ipywidgets as W
+
+    controls = {"steps": W.IntSlider(), "x0": W.FloatSlider(), "lr": W.FloatSlider()}
+    assert bench.main_sliders(controls) == ["lr", "x0"]
+    assert bench.main_sliders({"index": W.IntSlider()}) == ["index"]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import html
+import io
 import warnings
 
+import ipywidgets as W
+import numpy as np
 import pytest
+from PIL import Image
 
 from ann_helpers.explorers import all_explorers
 from ann_helpers.widgets import Explorer
@@ -66,3 +70,113 @@ def test_explorer_rejects_unknown_controls():
         Tiny(learning_rate=0.5)
     with pytest.raises(ValueError, match=r"^lr must be a number in \[0.01, 1.0\], got 5$"):
         ex.set(lr=5.0)
+
+
+def _decoded(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def _drag_values(widget, n: int = 6) -> list:
+    """n positions on the slider's grid from one end to the other, as a drag passes them."""
+    out = []
+    for v in np.linspace(widget.min, widget.max, n):
+        v = widget.min + round((v - widget.min) / widget.step) * widget.step
+        v = min(max(v, widget.min), widget.max)
+        out.append(int(v) if isinstance(widget, W.IntSlider) else float(v))
+    return out
+
+
+def _main_sliders(explorer) -> list[str]:
+    sliders = [k for k, w in explorer.controls.items() if isinstance(w, (W.FloatSlider,
+                                                                          W.IntSlider))]
+    return sliders[:3]
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_partial_redraws_are_the_full_picture(name):
+    """Redrawing only what moved gives, after every move of a drag, exactly the pixels of a
+    fresh explorer built with those values and drawn in full by matplotlib."""
+    cls = EXPLORERS[name]
+    explorer = cls()
+    explorer.render()
+    partial = 0
+    for key in _main_sliders(explorer):
+        for value in _drag_values(explorer.controls[key]):
+            explorer.set(**{key: value})
+            got = _decoded(explorer.render())
+            partial += explorer._frames.last == "partial"
+            fresh = cls(**explorer.values())
+            fresh.fig.canvas.draw()
+            want = np.asarray(fresh.fig.canvas.buffer_rgba())
+            assert np.array_equal(got, want), (
+                f"{key} = {value}: {int(np.any(got != want, axis=2).sum())} pixels differ "
+                f"from a full redraw ({explorer._frames.last} redraw)")
+    PARTIAL[name] = partial
+
+
+PARTIAL: dict[str, int] = {}
+
+
+def test_most_moves_redraw_only_what_moved():
+    """The mechanism is in use: most slider moves of every explorer drew only part of the
+    figure (run after the test above, which counts them)."""
+    if len(PARTIAL) < len(EXPLORERS):
+        pytest.skip("runs after test_partial_redraws_are_the_full_picture in the same process")
+    few = {name: n for name, n in PARTIAL.items() if n == 0}
+    assert not few, f"explorers that redrew in full on every move: {few}"
+
+
+def test_a_slider_drag_ends_on_the_picture_of_its_last_value():
+    """Values arriving faster than pictures (a drag) are not queued: the redraw thread draws
+    the newest, and after the last move picture and status are those of the final values."""
+    cls = EXPLORERS["descent_1d"]
+    explorer = cls()
+    ui = explorer.ui
+    assert ui is explorer.ui
+    lr = explorer.controls["lr"]
+    for value in _drag_values(lr, 25):
+        lr.value = value          # what a message from the page does
+    x0 = explorer.controls["x0"]
+    x0.value = x0.min
+    assert explorer.wait_redrawn(timeout=30)
+    fresh = cls(**explorer.values())
+    assert explorer.status == fresh.status
+    assert explorer._label.value == html.escape(fresh.status)
+    assert np.array_equal(_decoded(explorer._image.value), _decoded(fresh.render()))
+
+
+def test_a_failed_redraw_says_so_in_the_status_line():
+    class Broken(Explorer):
+        name = "_broken"
+
+        def make_controls(self):
+            from ann_helpers.widgets import slider
+            return {"lr": slider("lr", 0.1, 0.01, 1.0, 0.01)}
+
+        def make_figure(self):
+            from ann_helpers.plotting import new_figure
+            return new_figure()[0]
+
+        def update(self, lr):
+            if lr > 0.5:
+                raise RuntimeError("boom")
+            return f"lr = {lr:.2f}"
+
+    explorer = Broken()
+    explorer.ui.children[0].children[0].value = 0.9
+    assert explorer.wait_redrawn(timeout=10)
+    assert explorer._label.value == html.escape("could not redraw: RuntimeError('boom')")
+
+
+def test_live_explorer_text_says_what_it_is_and_how_to_make_it_live():
+    explorer = EXPLORERS["descent_1d"](lr=0.5)
+    text = ("Live explorer (learning rate lr = 0.50; start x0 = 1.00; gradient = raw; "
+            "steps = 20): run this notebook in JupyterLab or on Binder to move the sliders; "
+            "the picture above shows it with these values.")
+    assert repr(explorer) == text
+    assert repr(explorer.ui) == text
+    bundle = explorer.ui._repr_mimebundle_()
+    assert bundle["text/plain"] == text        # in full, not cut at 110 characters
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    chooser = EXPLORERS["descent_2d"]()      # its dropdown's label already ends in "="
+    assert repr(chooser).startswith("Live explorer (f(x, y) = round bowl x² + y²; start x0 = ")

@@ -105,3 +105,21 @@ def test_jupytext_pairing_is_configured_where_jupyterlab_finds_it():
         "make notebooks writes each .ipynb after its .py: jupytext must not refuse the pair"
     assert not (NOTEBOOKS.parent / "jupytext.toml").exists(), \
         "a second jupytext.toml at the root would be a second home for the pairing"
+
+
+@pytest.mark.parametrize("ipynb", IPYNB, ids=lambda p: p.name)
+def test_live_explorers_say_in_text_how_to_make_them_live(ipynb):
+    """Without a kernel (GitHub, nbviewer, VS Code's preview) a live explorer's saved output is
+    its text: it says what the explorer is and how to make it live, not `VBox(children=...`."""
+    _, cells = _cells(ipynb)
+    for i, cell in enumerate(cells):
+        src = "".join(cell["source"]).strip()
+        if not src.endswith(".ui"):
+            continue
+        texts = ["".join(out["data"]["text/plain"]) for out in cell["outputs"]
+                 if WIDGET_MIME in out.get("data", {})]
+        assert texts, f"cell {i} ({src[:60]!r}) shows no live explorer"
+        for text in texts:
+            assert text.startswith("Live explorer (") and text.endswith(
+                "run this notebook in JupyterLab or on Binder to move the sliders; the picture "
+                "above shows it with these values."), f"cell {i} ({src[:60]!r}) saves {text!r}"

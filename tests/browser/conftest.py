@@ -276,7 +276,7 @@ def page(browser, jupyter_server):
 
 def pytest_terminal_summary(terminalreporter):
     rows = helpers.LATENCIES
-    if not rows and not helpers.NOTES:
+    if not rows and not helpers.NOTES and not helpers.DRAGS:
         return
     tr = terminalreporter
     tr.section("browser: slider change -> new plot (JupyterLab, median over typed moves)")
@@ -288,6 +288,25 @@ def pytest_terminal_summary(terminalreporter):
         flag = "ok" if med < helpers.LATENCY_TARGET_MS else "OVER"
         tr.write_line(f"{row['explorer']:<28} {row['notebook']:<28} {len(ms):>5} "
                       f"{med:>10.0f} {min(ms):>7.0f} {max(ms):>7.0f}  {flag}")
+    drags = helpers.DRAGS
+    if drags:
+        tr.section("browser: dragging a slider (JupyterLab; timestamps taken in the page)")
+        tr.write_line(f"{'explorer':<20} {'slider':<8} {'moves/s':>8} {'values/s':>9} "
+                      f"{'pictures/s':>11} {'release lag ms':>15} {'decode ms':>10}  targets: pictures/s >= "
+                      f"{helpers.DRAG_FPS_TARGET:.0f}, lag <= "
+                      f"{helpers.RELEASE_LAG_TARGET_MS:.0f} ms")
+        for d in drags:
+            fps_ok = d["pictures_per_s"] >= helpers.DRAG_FPS_TARGET
+            lag_ok = d["release_lag_ms"] <= helpers.RELEASE_LAG_TARGET_MS
+            # a slider with fewer positions than pictures needed cannot reach the target
+            capped = d["values_per_s"] < helpers.DRAG_FPS_TARGET
+            verdict = "ok" if fps_ok and lag_ok else ("ok (few values)" if capped and lag_ok
+                                                      and d["pictures_per_s"] >= 0.9 *
+                                                      d["values_per_s"] else "UNDER")
+            tr.write_line(f"{d['explorer']:<20} {d['key']:<8} {d['moves_per_s']:>8.0f} "
+                          f"{d['values_per_s']:>9.1f} {d['pictures_per_s']:>11.1f} "
+                          f"{d['release_lag_ms']:>15.0f} {d['decode_ms']:>10.1f}  {verdict}")
+        tr.write_line(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for line in dict.fromkeys(helpers.NOTES):
         tr.write_line(line)
     if os.environ.get("ANN_BROWSER_SMOKE") != "1":

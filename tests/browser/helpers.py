@@ -28,7 +28,14 @@ NOTEBOOKS = SERVED_ROOT / "notebooks"
 ARTIFACTS = Path(os.environ.get("ANN_ARTIFACTS", ROOT / "artifacts" / "browser"))
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-LATENCY_TARGET_MS = 150.0
+# Targets (issue 15), reported against, not asserted (machines are noisy): a single typed
+# move shows its picture within 40 ms; during a drag at least 24 new pictures a second; after
+# the release the final picture within 100 ms.
+LATENCY_TARGET_MS = 40.0
+DRAG_FPS_TARGET = 24.0
+RELEASE_LAG_TARGET_MS = 100.0
+DRAG_SECONDS = float(os.environ.get("ANN_DRAG_SECONDS", "1.5"))
+DRAG_MOVES_PER_S = 60.0
 # A hard ceiling that fails the test (the 150 ms target is reported, not asserted: the machine
 # is shared, and a loaded core doubles any latency); above this something is really wrong.
 LATENCY_LIMIT_MS = float(os.environ.get("ANN_LATENCY_LIMIT_MS", "1000"))
@@ -41,6 +48,7 @@ START_LIKE = re.compile(r"^(x0|y0|x|y|start|w\d*|b\d*|index|image|sample|digit)$
 
 #: filled by the tests, printed by conftest's terminal summary
 LATENCIES: list[dict] = []
+DRAGS: list[dict] = []
 NOTES: list[str] = []
 SEEN_EXPLORERS: set[str] = set()
 
@@ -452,23 +460,107 @@ class ExplorerDriver:
         self.run.moves += 1
         return ms
 
+    def _arm_drag(self, key: str) -> None:
+        """Record in the page, with the page's clock: pointer events, every new picture (a
+        MutationObserver on the image's src, and its load), every new readout value."""
+        self.box.evaluate("""(box, key) => {
+            const img = box.querySelector('img.ann-figure');
+            const readout = box.querySelector('.ann-control-' + key + ' .widget-readout');
+            const rec = {down: null, up: null, moves: [], pictures: [], loads: [], values: []};
+            window.__annDrag = rec;
+            const opts = {capture: true};
+            const onDown = e => { if (rec.down === null) rec.down = performance.now(); };
+            const onMove = e => { if (rec.down !== null && rec.up === null) rec.moves.push(performance.now()); };
+            const onUp = e => {
+                rec.up = performance.now();
+                document.removeEventListener('pointerdown', onDown, opts);
+                document.removeEventListener('pointermove', onMove, opts);
+                document.removeEventListener('pointerup', onUp, opts);
+            };
+            document.addEventListener('pointerdown', onDown, opts);
+            document.addEventListener('pointermove', onMove, opts);
+            document.addEventListener('pointerup', onUp, opts);
+            new MutationObserver(() => rec.pictures.push(performance.now()))
+                .observe(img, {attributes: true, attributeFilter: ['src']});
+            img.addEventListener('load', () => rec.loads.push(performance.now()));
+            if (readout) new MutationObserver(() => rec.values.push(performance.now()))
+                .observe(readout, {childList: true, characterData: true, subtree: true});
+        }""", key)
+
+    def _picture_pixels(self):
+        """The picture the page shows, decoded (the bytes behind the img's blob URL)."""
+        import base64
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        b64 = self.box.evaluate("""async (box) => {
+            const img = box.querySelector('img.ann-figure');
+            const buf = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+            let s = ''; for (let i = 0; i < buf.length; i += 8192)
+                s += String.fromCharCode.apply(null, buf.subarray(i, i + 8192));
+            return btoa(s);
+        }""")
+        return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGBA"))
+
+    def check_picture(self, how: str, timeout: float = 10.0) -> None:
+        """The picture shown must be, pixel for pixel, a fresh explorer's for the values on
+        the controls (waiting up to `timeout` s: the kernel redraws in a thread, so an idle
+        kernel does not yet mean the last picture arrived)."""
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        deadline = time.monotonic() + timeout
+        while True:
+            _, values = self.read()
+            _, png = self.expected(values)
+            want = np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+            got = self._picture_pixels()
+            if got.shape == want.shape and np.array_equal(got, want):
+                return
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        differ = (int(np.any(got != want, axis=2).sum()) if got.shape == want.shape
+                  else f"shape {got.shape} vs {want.shape}")
+        self.run.problems.append(f"{self.name}: {how}: the picture shown is not the one for "
+                                 f"the values on the controls {values} ({differ} pixels "
+                                 "differ)")
+
     def drag(self, key: str) -> None:
+        """Drag the handle as a learner does: press, move at display rate for DRAG_SECONDS
+        (across the slider and back), release; then check the final picture and status and
+        record pictures/s during the drag and the lag of the final picture after release."""
         widget = self.widgets[key]
         control = self.box.locator(f".ann-control-{key}")
         dom, before = self.read()
         handle = control.locator(".noUi-handle")
         p = (before[key] - widget.min) / (widget.max - widget.min)
-        target = p + 0.3 if p <= 0.5 else p - 0.3
+        far = 0.9 if p <= 0.5 else 0.1
         for _attempt in range(2):
             # bring the slider to the middle of the notebook, wait until the handle takes the
-            # pointer (hover checks that nothing covers it), then drag it with the mouse
+            # pointer (hover checks that nothing covers it)
             center(self.page, control)
             handle.hover()
+            self.settle()
             hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
             x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+            self._arm_drag(key)
             self.page.mouse.move(x0, y0)
             self.page.mouse.down()
-            self.page.mouse.move(tb["x"] + target * tb["width"], y0, steps=8)
+            n = max(2, int(DRAG_SECONDS * DRAG_MOVES_PER_S))
+            start = time.perf_counter()
+            for i in range(1, n + 1):
+                # out to `far`, then back half-way: the picture must follow both ways
+                t = i / n
+                f = p + (far - p) * (t / 0.7 if t <= 0.7 else 1 - 0.5 * (t - 0.7) / 0.3)
+                self.page.mouse.move(tb["x"] + f * tb["width"], y0)
+                delay = start + i / DRAG_MOVES_PER_S - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
             self.page.mouse.up()
             moved = control.evaluate(
                 "el => Number(el.querySelector('.noUi-target').noUiSlider.get())")
@@ -476,12 +568,36 @@ class ExplorerDriver:
                 break
             NOTES.append(f"note: {self.name}: first drag of {key} did not take; retried")
         self._after_move(key, before, dom["src"], "dragging")
+        rec = self.page.evaluate("() => window.__annDrag")
+        self.check_picture(f"after dragging {key}")
+        self._record_drag(key, rec)
         # the readout follows the handle
         dom, after = self.read()
         text = control.locator(".widget-readout").inner_text().strip()
         if isinstance(widget, W.FloatSlider) and not _same_readout(widget, after[key], text):
             self.run.problems.append(f"{self.name}: readout {text!r} after dragging {key} "
                                      f"to {after[key]}")
+
+    def _record_drag(self, key: str, rec: dict) -> None:
+        if rec["down"] is None or rec["up"] is None or not rec["moves"]:
+            NOTES.append(f"note: {self.name}: drag of {key} recorded no pointer events")
+            return
+        t0, up = rec["moves"][0], rec["up"]
+        span = max(up - t0, 1.0) / 1000
+        during = [t for t in rec["pictures"] if t0 < t <= up]
+        after = [t for t in rec["loads"] if t > up]
+        DRAGS.append({
+            "explorer": self.name, "notebook": self.run.notebook, "key": key,
+            "seconds": span,
+            "moves_per_s": len(rec["moves"]) / span,
+            "values_per_s": len([t for t in rec["values"] if t0 < t <= up]) / span,
+            "pictures_per_s": len(during) / span,
+            # the final picture (checked above to match the final values) became visible
+            # this long after the release; 0 when it was already shown
+            "release_lag_ms": max(after) - up if after else 0.0,
+            # the browser's share: new src to decoded picture
+            "decode_ms": _decode_ms(rec["pictures"], rec["loads"]),
+        })
 
     def type_value(self, key: str, fractions=(0.25, 0.75, 0.5, 0.9, 0.1, 0.6, 0.35)) -> None:
         widget = self.widgets[key]
@@ -533,6 +649,17 @@ class ExplorerDriver:
             self.box.scroll_into_view_if_needed()
             self.box.screenshot(path=str(screenshot_dir / f"{stem}-{self.name}-after-move.png"))
         return self.run
+
+
+def _decode_ms(pictures: list[float], loads: list[float]) -> float:
+    """Median time from a new src to its load event (each load pairs with the src set just
+    before it)."""
+    spans = []
+    for t in loads:
+        earlier = [p for p in pictures if p <= t]
+        if earlier:
+            spans.append(t - earlier[-1])
+    return statistics.median(spans) if spans else float("nan")
 
 
 def record_latencies(run: ExplorerRun) -> None:
