@@ -94,7 +94,7 @@ def test_package_declares_every_third_party_import():
     declared = {re.split(r"[=<>\[ ;]", d)[0].lower() for d in
                 tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
     module_to_package = {"sklearn": "scikit-learn", "IPython": "ipython", "mpl_toolkits":
-                         "matplotlib"}
+                         "matplotlib", "PIL": "pillow"}
     imported = set()
     for path in (ROOT / "ann_helpers").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
