@@ -1,7 +1,10 @@
-"""Lesson 06's exercises: worked solutions accepted, typical mistakes get their hint, and the
-loss with its gradient as code."""
+"""Lesson 06's exercises: worked solutions accepted, typical mistakes get their hint, the
+loss with its gradient as code, and the prediction checked against the fit-by-hand explorer's
+status."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -59,3 +62,25 @@ def test_06_4_forgetting_the_half_is_caught():
 
     assert verdict("06.4", no_half).text.endswith("L: it returned 4.0, which is not the right "
                                                   "value.")
+
+
+def test_06_5_predict_which_way_b_goes():
+    from ann_helpers.explorers.loss import LossFitExplorer
+
+    def status_L(status):  # "w = 1.00, b = 1.10: squared_error L = 1.355, 1.044 above ..."
+        match = re.search(r": squared_error L = (\d+\.\d+),", status)
+        assert match, status
+        return float(match.group(1))
+
+    explorer = LossFitExplorer(w=0.8, b=1.1, loss="squared_error")
+    assert explorer.status.endswith("at the minimum (to slider precision)")  # the premise
+    here = status_L(explorer.set(w=1.0, b=1.1))
+    down = status_L(explorer.set(w=1.0, b=1.05))
+    up = status_L(explorer.set(w=1.0, b=1.15))
+    assert down < here < up  # what the explorer shows a learner: b should go down
+    assert get("06.5").kind == "prediction"
+    assert grade("06.5", "down") and grade("06.5", " Down ")
+    assert verdict("06.5", "stay").text.startswith("b = 1.10 was the best b for w = 0.80; "
+                                                   "does the best b depend on w?")
+    assert verdict("06.5", "up").text.startswith("A steeper line with the same b lies higher")
+    assert verdict("06.5", "left").text == "Answer with one of: 'up', 'down', 'stay'."

@@ -1,14 +1,18 @@
-"""Lesson 09's exercises: worked solutions accepted, typical mistakes get their hint, and
-accuracy with the confusion matrix as code, against digits.accuracy/confusion_matrix."""
+"""Lesson 09's exercises: worked solutions accepted, typical mistakes get their hint,
+accuracy with the confusion matrix as code, against digits.accuracy/confusion_matrix, and the
+runner-up prediction checked against the digits explorer's status."""
 
 from __future__ import annotations
 
 import math
+import re
+import subprocess
+import sys
 
 import numpy as np
 
 from ann_helpers.exercises import get, grade
-from ann_helpers.exercises.lesson09 import CONFUSION, n_parameters
+from ann_helpers.exercises.lesson09 import CONFUSION, PREDICT_INDEX, n_parameters
 
 
 def verdict(key, answer):
@@ -71,3 +75,34 @@ def test_09_4_a_matrix_sized_by_the_classes_seen_is_caught():
         "expected a pair (accuracy, C): accuracy between 0 and 1, C a 4 x 4 array of counts, "
         "rows the true classes, summing to 3 (class 3 never occurs); C: it should return shape "
         "(4, 4), but the result has shape (3, 3) (")
+
+
+def test_09_5_predict_the_runner_up():
+    from ann_helpers.explorers.digits import DigitsExplorer
+
+    explorer = DigitsExplorer(index=PREDICT_INDEX)
+    wrong = np.flatnonzero(explorer.predicted != explorer.split.y_test)
+    assert PREDICT_INDEX == wrong[1]  # the premise: the second picture in the grid of mistakes
+    # "test image 125: true 3, predicted 5 with probability 0.597 (WRONG); runner-up 3 ..."
+    match = re.fullmatch(r"test image \d+: true \d, predicted (\d) with probability \d\.\d+ "
+                         r"\(WRONG\); runner-up (\d) with \d\.\d+", explorer.status)
+    assert match, explorer.status
+    predicted, runner_up = map(int, match.groups())
+    assert get("09.5").kind == "prediction"
+    assert grade("09.5", runner_up) and grade("09.5", str(runner_up))
+    assert verdict("09.5", predicted).text == ("That is the network's first choice, the "
+                                               "predicted class (the tallest bar); the "
+                                               "runner-up is the second-tallest.")
+    assert verdict("09.5", 2.5).text == "The answer is a whole number."
+
+
+def test_09_5_importing_the_exercises_does_not_train_the_network():
+    code = ("from ann_helpers import digits\n"
+            "from ann_helpers.exercises import all_exercises, check\n"
+            "all_exercises()\n"
+            "check('09.5', None)\n"
+            "print(digits.trained_model.cache_info().currsize)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.splitlines() == ["Exercise 09.5: no answer yet. Replace None with your "
+                                       "answer (a whole number) and run the cell again.", "0"]

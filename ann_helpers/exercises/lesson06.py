@@ -7,13 +7,15 @@ import numpy as np
 import sympy as sp
 
 from ..losses import (
+    LOSSES,
     cross_entropy_logits_grad,
+    example_data,
     one_hot,
     softmax,
     squared_error,
     symbolic_example_loss,
 )
-from . import exercise, number, numbers_close
+from . import choice, exercise, number, numbers_close
 from .runner import Case, code, compare_array, compare_number, compare_parts
 
 #: exercise 06.1: the squared error of three predictions
@@ -90,4 +92,37 @@ exercise(
     hint="Compute the error e = f - y once; L and all three derivatives use it.",
     more="Chain rule: dL/dp = dL/df * df/dp for each parameter p. What is dL/df for "
          "L = 1/2 (f - y)^2, and what is df/dc?",
+)
+
+
+#: exercise 06.5 (prediction): after w is raised from the minimum, which way should b go?
+MINIMUM_WB = (0.80, 1.10)   # where the explorer's status says "at the minimum" (slider grid)
+PREDICT_W, B_STEP = 1.00, 0.05   # the new w; one step of the explorer's b slider
+DIRECTIONS = ("up", "down", "stay")
+
+
+def _explorer_L(w: float, b: float) -> float:
+    """The L the explorer's status shows: the squared error of the line over its data."""
+    x, y = example_data()
+    return float(LOSSES["squared_error"].f(w * x + b, y))
+
+
+_B = MINIMUM_WB[1]
+_L_DOWN, _L_HERE, _L_UP = (_explorer_L(PREDICT_W, _B + d) for d in (-B_STEP, 0.0, B_STEP))
+_WAY = "down" if _L_DOWN < _L_HERE else "up" if _L_UP < _L_HERE else "stay"
+exercise(
+    "06.5",
+    f"In the fit-by-hand explorer (squared error), w = {MINIMUM_WB[0]:.2f}, b = {_B:.2f} is "
+    f"at the minimum. Raise w to {PREDICT_W:.2f} and leave b at {_B:.2f}. Before you move b: "
+    "to lower L again, should b go 'up', 'down', or 'stay' (it is still the best b)?",
+    choice(DIRECTIONS, _WAY, mistakes={
+        "stay": f"b = {_B:.2f} was the best b for w = {MINIMUM_WB[0]:.2f}; does the best b "
+                "depend on w? Look at how the level curves in the right panel are tilted.",
+        "up": "A steeper line with the same b lies higher at every x > 0: are the residuals "
+              "y_hat_i - y_i now mostly positive or negative?"}),
+    hint="dL/db is the sum of the residuals (section 5): what is its sign now?",
+    more=f"Raising w by {PREDICT_W - MINIMUM_WB[0]:.2f} with b fixed adds "
+         f"{PREDICT_W - MINIMUM_WB[0]:.2f} x_i to every prediction. Which sign does the sum "
+         "of the residuals get, and which way does a step against the gradient move b?",
+    kind="prediction",
 )

@@ -1,9 +1,11 @@
 """Lesson 09 exercises: counting a network's parameters, one example's cross-entropy, the
-accuracy read off a confusion matrix, and (code) accuracy and the confusion matrix from
-labels. Expected answers are computed from the maths and by ann_helpers.digits."""
+accuracy read off a confusion matrix, (code) accuracy and the confusion matrix from labels,
+and (prediction) the explorer's runner-up on a misread digit. Expected answers are computed
+from the maths and by ann_helpers.digits."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -105,4 +107,47 @@ exercise(
     more="Accuracy: the mean of the element-wise comparison. The matrix: start from zeros of "
          "shape (n_classes, n_classes), even for classes that never occur, and add 1 at "
          "[true, predicted] for each example (rows are the true classes).",
+)
+
+
+#: exercise 09.5 (prediction): the runner-up on a misread test image, before moving there
+PREDICT_INDEX = 125   # the second of the lesson's misclassified test images
+
+
+@functools.lru_cache(maxsize=1)
+def _runner_up_check() -> number:
+    """The predicate of 09.5, from what the explorer's status says of test image
+    PREDICT_INDEX: its class probabilities from the lesson's trained network, the runner-up
+    the class with the second-highest one, the predicted class a named mistake."""
+    split = digits.load_split()
+    p = digits.probabilities(digits.trained_model().model, split.X_test)[PREDICT_INDEX]
+    predicted, runner_up = int(np.argmax(p)), int(np.argsort(p)[-2])
+    return number(runner_up, whole=True, mistakes={
+        predicted: "That is the network's first choice, the predicted class (the tallest "
+                   "bar); the runner-up is the second-tallest."})
+
+
+class _AfterTraining:
+    """09.5's predicate, built on its first call: the answer needs the trained network
+    (seconds of training), and importing the exercises, as every lesson's `check` does, must
+    not train it."""
+
+    kind, precision, what = "number", "a whole number", "a whole number"
+
+    def __call__(self, answer):
+        return _runner_up_check()(answer)
+
+
+exercise(
+    "09.5",
+    f"In the explorer, test image {PREDICT_INDEX} is the second picture in the lesson's grid "
+    "of misclassified images (its title says what the network read and what the label is). "
+    f"Before you move the slider to {PREDICT_INDEX}: which digit will the status name as "
+    "the runner-up, the class with the second-highest probability?",
+    _AfterTraining(),
+    hint="The network was wrong on this image, but was it sure? Where could the rest of its "
+         "probability have gone?",
+    more="A misread digit is often one the network found almost as likely as its choice: "
+         "which other digit could this picture be?",
+    kind="prediction",
 )
