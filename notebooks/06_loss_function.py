@@ -403,3 +403,24 @@ def loss_and_gradient(a, b, c, x1, x2, y):
 
 
 check("06.4", loss_and_gradient)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 4, set
+# w = 0.80 and b = 1.10: the status says the line is at the minimum (to slider precision).
+# Now raise w to 1.00 and leave b at 1.10. Before you move b: to lower L again, should b go
+# `"up"`, `"down"`, or `"stay"` (1.10 is still the best b)? Check here, then move b one step
+# each way and compare the L in the status line.
+
+# %%
+answer = None   # replace None with "up", "down" or "stay"
+check("06.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): raising w by 0.2 with b fixed adds 0.2 x_i to every
+# prediction, so the line now lies above most points and dL/db, the sum of the residuals
+# (section 5), is positive: a step against the gradient lowers b. This is why the level
+# curves in the explorer's right panel are tilted: a steeper line wants a lower intercept.
+r = (1.00 * x_data + 1.10) - y_data
+print(f"at w = 1.00, b = 1.10: dL/db = sum of the residuals = {r.sum():.2f}")
+print(f"the best b for w = 1.00 (mean of y_i - w x_i): {np.mean(y_data - 1.00 * x_data):.2f}")
+check("06.5", "down" if r.sum() > 0 else "up")

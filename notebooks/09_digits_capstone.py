@@ -327,3 +327,23 @@ def evaluate(y_true, y_pred, n_classes):
 
 
 check("09.4", evaluate)
+
+# %% [markdown]
+# **Exercise 5 (predict, then move the slider).** Test image 125 is the second picture in
+# the grid of misclassified images in section 5 (its title says what the network read and what
+# the label is). Before you move the explorer's slider to 125: which digit will the status
+# name as the runner-up, the class with the second-highest probability? (a whole number)
+# Check here, then move the slider and read the status line and the bars.
+
+# %%
+answer = None   # replace None with a digit
+check("09.5", answer)
+
+# %% jupyter={"source_hidden": true}
+# Worked solution (click to expand): on most of its mistakes the network is torn between two
+# digits, and the other one is the label: on image 125 the label gets a clear second place,
+# far above the eight other digits. The runner-up is the second-tallest bar.
+p = digits.probabilities(ours.model, split.X_test)[125]
+print(f"test image 125: label {split.y_test[125]}, predicted {np.argmax(p)} "
+      f"(p = {np.max(p):.2f}), runner-up {np.argsort(p)[-2]} (p = {np.sort(p)[-2]:.2f})")
+check("09.5", np.argsort(p)[-2])
