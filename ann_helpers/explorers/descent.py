@@ -432,6 +432,9 @@ class DescentExplorer2D(Explorer):
             bar.ax.yaxis.set_minor_locator(NullLocator())
             bar.ax.tick_params(labelsize=8, length=2, pad=1)
             bar.ax.set_title("$f$", fontsize=9)
+            # drawn first: a static bar then stays in the cached background even where
+            # its tick margin touches the panel beside it, whose artists move
+            bar.ax.set_zorder(-1)
             self.bars[label] = bar
         return fig
 

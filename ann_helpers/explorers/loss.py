@@ -114,6 +114,9 @@ class LossFitExplorer(Explorer):
             bar.ax.yaxis.set_minor_locator(NullLocator())
             bar.ax.tick_params(labelsize=8, length=2, pad=1)
             bar.ax.set_title("$L$", fontsize=9)
+            # drawn first: a static bar then stays in the cached background even where
+            # its tick margin touches the panel beside it, whose artists move
+            bar.ax.set_zorder(-1)
             self.bars[form] = bar
         ax.set_title("L = 0.000", fontsize=9)      # short titles: text is slow to draw
         ax_l.set_title("$L(w, b)$ (star: its minimum)", fontsize=9)

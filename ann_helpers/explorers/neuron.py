@@ -78,6 +78,9 @@ class NeuronExplorer(Explorer):
         self.bar.formatter = "{x:.3g}"
         self.bar.ax.tick_params(labelsize=8)
         self.bar.ax.set_title("$y$", fontsize=9)
+        # drawn first: a static bar then stays in the cached background even where
+        # its tick margin touches the panel beside it, whose artists move
+        self.bar.ax.set_zorder(-1)
 
         self.u_all = np.linspace(-15.0, 15.0, 601)
         (self.g_curve,) = ax_g.plot([], [], color=COLORS["muted"], linewidth=1.2)
