@@ -215,7 +215,8 @@ show(runs_2d(narrow, runs, [f"lr = {lr}:\n{outcome(r)}" for lr, r in zip(rates, 
 # ## 5. Try it: the 2-D descent explorer
 #
 # Choose a surface, a start point and a learning rate. The left panel shows the path on the
-# contours, the right one how far f is from its minimum (log scale: a straight line going
+# contours (the colour bar beside them gives f on each level curve), the right one how far f
+# is from its minimum (log scale: a straight line going
 # down is steady, geometric progress). The status line compares lr with the stability limit.
 # Try lr just below and just above 0.1 on the ill-conditioned bowl; on the rotated valley
 # (the one compass search struggled with in lesson 02) the gradient does not care about the

@@ -155,13 +155,15 @@ for u_val in [-1000.0, 1000.0]:
 # ## 3. Explorer: one neuron over the plane
 #
 # A neuron with two inputs, $y = g(w_1 x_1 + w_2 x_2 + b)$. The heat map shows y at every
-# point (x1, x2) of the square; the dashed line is where $w_1 x_1 + w_2 x_2 + b = 0$, i.e.
-# where u changes sign, and the arrow is the weight vector w, pointing to the side where
-# u > 0. Try: changing b slides the line without turning it; scaling w1 and w2 up together
-# keeps the line but makes the sigmoid's transition sharper (closer to a step); switching the
-# activation changes the colours but never the line. The right panel is the activation g(u);
-# its thick part is the range of u that the square actually reaches. One neuron always splits the plane along
-# a straight line: remember that for the XOR question below.
+# point (x1, x2) of the square, read off the colour bar beside it (0 to 1 for the sigmoid and
+# the step, -1 to 1 for tanh, the picture's own range for the others); the dashed line is
+# where $w_1 x_1 + w_2 x_2 + b = 0$, i.e. where u changes sign, and the arrow is the weight
+# vector w, pointing to the side where u > 0. Try: changing b slides the line without turning
+# it; scaling w1 and w2 up together keeps the line but makes the sigmoid's transition sharper
+# (closer to a step); switching the activation changes the colours but never the line. The
+# right panel is the activation g(u); its thick part is the range of u that the square
+# actually reaches. One neuron always splits the plane along a straight line: remember that
+# for the XOR question below.
 
 # %%
 explorer = NeuronExplorer(w1=1.0, w2=-1.0, b=0.5, activation="sigmoid")

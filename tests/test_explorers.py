@@ -180,3 +180,78 @@ def test_live_explorer_text_says_what_it_is_and_how_to_make_it_live():
     assert "application/vnd.jupyter.widget-view+json" in bundle
     chooser = EXPLORERS["descent_2d"]()      # its dropdown's label already ends in "="
     assert repr(chooser).startswith("Live explorer (f(x, y) = round bowl x² + y²; start x0 = ")
+
+
+# -- colour bars: where colours carry values, a bar gives them -------------------------------
+def _colour_bars(explorer) -> dict:
+    """{choice: Colorbar} for the explorers whose colours carry values."""
+    if explorer.name == "neuron":
+        return {"any": explorer.bar}
+    return explorer.bars
+
+
+@pytest.mark.parametrize("name, choice_key, slider_key", [
+    ("descent_2d", "function", "x0"), ("loss_fit", "loss", "w"), ("neuron", "activation", "w1"),
+])
+def test_the_colour_bar_shown_is_the_one_of_the_colours_shown(name, choice_key, slider_key):
+    """For every choice (function, loss form, activation) exactly one colour bar is shown, it
+    is the bar of the contours or the image on screen, with the same colour range; and a drag
+    after switching still gives a full redraw's pixels."""
+    cls = EXPLORERS[name]
+    explorer = cls()
+    explorer.render()
+    widget = explorer.controls[choice_key]
+    for choice in widget.options:
+        explorer.set(**{choice_key: choice})
+        bars = _colour_bars(explorer)
+        shown = [bar for bar in bars.values() if bar.ax.get_visible()]
+        assert len(shown) == 1, f"{choice}: {len(shown)} colour bars shown"
+        bar = shown[0]
+        if name == "neuron":
+            assert bar.mappable is explorer.image
+        else:
+            assert bar.mappable is bars[choice].mappable and bar.mappable.get_visible()
+            assert all(not b.mappable.get_visible() for b in bars.values() if b is not bar)
+        assert bar.ax.get_ylim() == pytest.approx(
+            (bar.mappable.norm.vmin, bar.mappable.norm.vmax) if name == "neuron"
+            else (bar.mappable.levels[0], bar.mappable.levels[-1]))
+        for value in _drag_values(explorer.controls[slider_key], 3):
+            explorer.set(**{slider_key: value})
+            got = _decoded(explorer.render())
+            fresh = cls(**explorer.values())
+            fresh.fig.canvas.draw()
+            want = np.asarray(fresh.fig.canvas.buffer_rgba())
+            assert np.array_equal(got, want), (
+                f"{choice}, {slider_key} = {value}: {int(np.any(got != want, axis=2).sum())} "
+                f"pixels differ from a full redraw")
+
+
+@pytest.mark.parametrize("name", ["descent_2d", "loss_fit", "neuron"])
+def test_a_static_colour_bar_is_not_redrawn_on_a_slider_move(name):
+    """With the default choice the bar's range is fixed: a slider move draws only what moved,
+    and the colour bar stays in the cached background."""
+    explorer = EXPLORERS[name]()
+    explorer.render()
+    key = _main_sliders(explorer)[0]
+    bar_axes = {bar.ax for bar in _colour_bars(explorer).values()}
+    widget = explorer.controls[key]
+    partial = 0
+    for _ in range(6):                     # a slow drag: two slider steps at a time
+        value = widget.value + 2 * widget.step * (1 if widget.value < widget.max / 2 else -1)
+        explorer.set(**{key: value})
+        explorer.render()
+        partial += explorer._frames.last == "partial"
+        assert not bar_axes & set(explorer._frames._drawn), f"{key} = {value}"
+    assert partial >= 4
+
+
+def test_the_neuron_colour_bar_follows_an_unbounded_range():
+    """ReLU's colours span the picture's own range, so its colour bar moves with w1."""
+    explorer = EXPLORERS["neuron"](activation="relu")
+    tops = []
+    for w1 in (1.0, 2.0, 3.0):
+        explorer.set(w1=w1)
+        explorer.render()
+        tops.append(explorer.bar.ax.get_ylim()[1])
+        assert explorer.bar.ax.get_ylim() == pytest.approx(explorer.image.get_clim())
+    assert tops == pytest.approx([4.5, 6.5, 8.5])   # max of w1 x1 - x2 + 0.5 on the square

@@ -6,8 +6,8 @@ Explorers (sliders that redraw one figure in place):
     MinimaExplorer1D     start, lr, gradient noise and its seed on x^4 - 3x^2 + x:
                          which minimum a run ends in
     DescentExplorer2D    x0, y0, lr, steps and a function chooser (round bowl, ill-conditioned
-                         bowl, rotated valley, Rosenbrock): path on the contours, f against
-                         iteration, the status and the stability limit lr < 2 / max curvature
+                         bowl, rotated valley, Rosenbrock): path on the contours (with a
+                         colour bar of f), f against iteration, the status and the stability limit lr < 2 / max curvature
 
 Static figures, d2l style: one helper per kind of picture, called with different runs.
     runs_1d(fn, runs, titles)          one column per run: the path on the curve over x_k vs k
@@ -416,6 +416,26 @@ class DescentExplorer2D(Explorer):
         self.title_loss = self.ax_loss.set_title("", fontsize=9)
         fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)  # the square contour panel is narrow
+        # a slim colour bar right of the square contour panel, one per function in the same
+        # place (only the chosen one is shown): the contour colours carry the values of f
+        self.ax.apply_aspect()
+        box = self.ax.get_position()
+        self.bars = {}
+        for label, cs in self.contours.items():
+            cax = fig.add_axes((box.x1 + 0.012, box.y0, 0.012, box.height))
+            bar = fig.colorbar(cs, cax=cax)
+            for lines in bar.lines:          # the level colours, thick enough to see
+                lines.set_linewidths(3.0)
+            bar.set_ticks(cs.levels[::4])
+            bar.ax.yaxis.set_major_formatter(
+                lambda v, _: f"{v:.2g}".replace("e+0", "e").replace("e+", "e"))
+            bar.ax.yaxis.set_minor_locator(NullLocator())
+            bar.ax.tick_params(labelsize=8, length=2, pad=1)
+            bar.ax.set_title("$f$", fontsize=9)
+            # drawn first: a static bar then stays in the cached background even where
+            # its tick margin touches the panel beside it, whose artists move
+            bar.ax.set_zorder(-1)
+            self.bars[label] = bar
         return fig
 
     def update(self, function, x0, y0, lr, steps):
@@ -423,6 +443,7 @@ class DescentExplorer2D(Explorer):
         for label in self.fns:
             self.contours[label].set_visible(label == function)
             self.marks[label].set_visible(label == function)
+            self.bars[label].ax.set_visible(label == function)
         path = gradient_descent(fn.grad, np.array([x0, y0]), lr, steps=steps, f=fn.f)
         self.path = path
         pts = clipped(path.points)

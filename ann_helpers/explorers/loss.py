@@ -2,8 +2,8 @@
 data set and watch the loss L(w, b) = sum_i loss(w x_i + b, y_i).
 
 Left: the data, the line and the residuals y_hat_i - y_i (red segments). Right: the loss over
-the (w, b) plane as level curves (computed once per loss form), the current (w, b) as a green
-dot and the best (w, b) for that loss as a star. The status line repeats L and says how far
+the (w, b) plane as level curves (computed once per loss form) with a colour bar of L, the
+current (w, b) as a green dot and the best (w, b) for that loss as a star. The status line repeats L and says how far
 it is above the minimum.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, NullLocator
 
 from ..losses import LOSSES, example_data, least_squares_line, line_loss_surface
 from ..plotting import COLORS, new_figure
@@ -92,6 +92,32 @@ class LossFitExplorer(Explorer):
         ax_l.xaxis.set_major_locator(MaxNLocator(3))
         ax_l.yaxis.set_major_locator(MaxNLocator(3))
         self.ax_l = ax_l
+        # a slim colour bar of L beside the level curves, one per loss form: the first is
+        # placed by the layout (solved once), the second drawn in the same place, and only
+        # the chosen form's bar is shown
+        self.bars = {}
+        for form, cs in self.contours.items():
+            if not self.bars:
+                bar = fig.colorbar(cs, ax=ax_l, shrink=0.95, aspect=30, pad=0.02)
+            else:
+                first = next(iter(self.bars.values())).ax
+                cax = fig.add_axes(first.get_position())
+                cax.set_axes_locator(lambda ax, renderer, first=first:
+                                     first.get_axes_locator()(first, renderer))
+                cax.set_box_aspect(first.get_box_aspect())
+                cax.set_anchor(first.get_anchor())
+                bar = fig.colorbar(cs, cax=cax)
+            for lines in bar.lines:          # the level colours, thick enough to see
+                lines.set_linewidths(3.0)
+            bar.set_ticks(cs.levels[::4])
+            bar.ax.yaxis.set_major_formatter("{x:.3g}")
+            bar.ax.yaxis.set_minor_locator(NullLocator())
+            bar.ax.tick_params(labelsize=8, length=2, pad=1)
+            bar.ax.set_title("$L$", fontsize=9)
+            # drawn first: a static bar then stays in the cached background even where
+            # its tick margin touches the panel beside it, whose artists move
+            bar.ax.set_zorder(-1)
+            self.bars[form] = bar
         ax.set_title("L = 0.000", fontsize=9)      # short titles: text is slow to draw
         ax_l.set_title("$L(w, b)$ (star: its minimum)", fontsize=9)
         return fig
@@ -104,6 +130,7 @@ class LossFitExplorer(Explorer):
             [((xi, yi), (xi, yh)) for xi, yi, yh in zip(self.x, self.y, y_hat, strict=True)])
         for form, cs in self.contours.items():
             cs.set_visible(form == loss)
+            self.bars[form].ax.set_visible(form == loss)
         bw, bb = self.best[loss]
         L_best = LOSSES[loss].f(bw * self.x + bb, self.y)
         self.star.set_data([bw], [bb])

@@ -1,7 +1,8 @@
 """Lesson 05 explorer: one neuron y = g(w1 x1 + w2 x2 + b) over the (x1, x2) plane.
 
-Left: the output as a heat map (dark = low, yellow = high) with the dashed line w . x + b = 0,
-where u changes sign, and the arrow w pointing to the side where u > 0. Right: the activation
+Left: the output as a heat map (dark = low, yellow = high; the colour bar beside it gives the
+values) with the dashed line w . x + b = 0, where u changes sign, and the arrow w pointing to
+the side where u > 0. Right: the activation
 g(u), with the stretch of u that the plotted square actually reaches drawn thick.
 """
 
@@ -70,6 +71,16 @@ class NeuronExplorer(Explorer):
         ax.set_ylabel("$x_2$", labelpad=-2)
         ax.grid(False)
         self.ax = ax
+        # The colour bar follows the image's colour range: fixed for the bounded activations
+        # (then it is never redrawn), the picture's own range for the others.
+        self.bar = fig.colorbar(self.image, ax=ax, shrink=0.9, aspect=25, pad=0.03)
+        self.bar.locator = MaxNLocator(4)
+        self.bar.formatter = "{x:.3g}"
+        self.bar.ax.tick_params(labelsize=8)
+        self.bar.ax.set_title("$y$", fontsize=9)
+        # drawn first: a static bar then stays in the cached background even where
+        # its tick margin touches the panel beside it, whose artists move
+        self.bar.ax.set_zorder(-1)
 
         self.u_all = np.linspace(-15.0, 15.0, 601)
         (self.g_curve,) = ax_g.plot([], [], color=COLORS["muted"], linewidth=1.2)
@@ -79,7 +90,7 @@ class NeuronExplorer(Explorer):
         ax_g.yaxis.set_major_locator(MaxNLocator(3))
         ax_g.xaxis.set_major_locator(MaxNLocator(3))
         self.ax_g = ax_g
-        ax.set_title("sigmoid: 0.00 .. 1.00", fontsize=9)    # short: text is slow to draw
+        ax.set_title(r"output $y = g(w \cdot x + b)$", fontsize=9)   # static: drawn once
         ax_g.set_title("g(u)", fontsize=9)
         return fig
 
@@ -132,5 +143,4 @@ class NeuronExplorer(Explorer):
         pad = 0.08 * max(g_hi - g_lo, 1e-3)
         self.ax_g.set_ylim(g_lo - pad, g_hi + pad)
         self.ax_g.set_title(f"g(u) = {activation}(u)", fontsize=9)
-        self.ax.set_title(f"y, colours {lo:.2f} .. {hi:.2f}", fontsize=9)
         return f"{line}; y ranges over [{float(Y.min()):.3f}, {float(Y.max()):.3f}]"
