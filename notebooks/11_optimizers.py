@@ -335,9 +335,9 @@ for values in (dict(function="valley x² + 10y²", optimizer="momentum (heavy ba
 # Back to lesson 09's network: 64 pixels, 32 sigmoid neurons, 10 softmax outputs with the
 # cross-entropy loss (交叉熵), minibatches (小批量) of 32, the same seed for the starting
 # weights and the shuffles in every run. After each epoch we count the right answers on
-# lesson 09's 450 held-out images. Because we now compare choices on them, they act as a
-# **validation set**: the best accuracy below is a little optimistic as a test score (a fair
-# final test would need images no choice was based on).
+# lesson 09's **validation** images (驗證集), the ones set aside for comparing choices; the
+# test images stay untouched, as in lesson 09, so they could still give a fair final score
+# for whichever choice wins here.
 #
 # `MLP.fit` takes an `optimizer=` (and an optional `schedule=`) in place of `lr=`; the
 # default, plain SGD, gives exactly lesson 09's numbers.
@@ -345,7 +345,8 @@ for values in (dict(function="valley x² + 10y²", optimizer="momentum (heavy ba
 # %%
 split = digits.load_split()
 EPOCHS = 60
-TARGET = int(np.ceil(0.97 * len(split.y_test)))   # right answers needed for 97 %
+SHARE = 0.95   # validation accuracy to reach (about lesson 09's best on these images)
+TARGET = int(np.ceil(SHARE * len(split.y_val)))   # right answers needed for 95 %
 
 
 def train(optimizer, schedule=None):
@@ -354,7 +355,7 @@ def train(optimizer, schedule=None):
     right, lrs = [], []
 
     def after_epoch(epoch, loss, mlp):
-        right.append(int(np.sum(digits.predict(mlp, split.X_test) == split.y_test)))
+        right.append(int(np.sum(digits.predict(mlp, split.X_val) == split.y_val)))
         lrs.append(optimizer.lr)
 
     model.fit(split.X_train, split.y_train, optimizer=optimizer, schedule=schedule,
@@ -363,8 +364,8 @@ def train(optimizer, schedule=None):
 
 
 def report(results):
-    n = len(split.y_test)
-    print(f"{'':<34} {'epochs to 97 %':>14} {'last 10 epochs: lowest, highest':>33} "
+    n = len(split.y_val)
+    print(f"{'':<34} {'epochs to 95 %':>14} {'last 10 epochs: lowest, highest':>33} "
           f"{'at epoch 60':>12}")
     for name, (right, _) in results.items():
         hit = np.flatnonzero(right >= TARGET)
@@ -374,7 +375,7 @@ def report(results):
               f"{right[-1] / n:>12.2%}")
 
 
-print(f"validation images: {len(split.y_test)}; 97 % means at least {TARGET} right")
+print(f"validation images: {len(split.y_val)}; 95 % means at least {TARGET} right")
 
 # %% [markdown]
 # **Schedules.** A large learning rate makes fast progress early but keeps jumping around at
@@ -392,14 +393,16 @@ schedules = {
 }
 schedule_results = {name: train(opt, sched) for name, (opt, sched) in schedules.items()}
 report(schedule_results)
-show(digits_curves({k: v[0] for k, v in schedule_results.items()}, len(split.y_test),
+show(digits_curves({k: v[0] for k, v in schedule_results.items()}, len(split.y_val), target=SHARE,
                    lrs={k: v[1] for k, v in schedule_results.items()}))
 
 # %% [markdown]
-# The larger constant rate reaches 97 % in 7 epochs instead of 19, but both constant rates
-# still swing by several points in their last ten epochs (single bad steps, like the spikes in
-# lesson 09's loss curve). Step decay and cosine start just as fast, since their rate is 2 at
-# first, and then settle: their last ten epochs stay within two images of each other.
+# The larger constant rate reaches 95 % in 7 epochs instead of 18, and so do the two
+# schedules, whose rate is 2 at first. At the end the differences are an image or two out of
+# 269: the constant rates still wander (lr = 0.5 between 255 and 257 right answers in its last
+# ten epochs, lr = 2 between 255 and 256), while step decay and cosine have settled on the same
+# 256 in every one of their last ten epochs. On this small problem a schedule buys calm, not
+# a better network.
 #
 # **Optimizers.** Plain SGD at lesson 09's lr; momentum 0.9 with lr = 0.05, which has the same
 # long-run step lr/(1 − μ) = 0.5; and Adam at PyTorch's default lr = 0.001 and at 0.01:
@@ -412,12 +415,14 @@ optimizer_results = {
     "Adam, lr = 0.01": train(Adam(0.01)),
 }
 report(optimizer_results)
-show(digits_curves({k: v[0] for k, v in optimizer_results.items()}, len(split.y_test)))
+show(digits_curves({k: v[0] for k, v in optimizer_results.items()}, len(split.y_val),
+                   target=SHARE))
 
 # %% [markdown]
 # On this small, well-scaled problem there is no miracle: momentum with the same long-run
-# step reaches 97 % in about as many epochs as SGD, but its curve is smoother; Adam at its
-# textbook default is the slowest here, and at ten times that rate the fastest. Adam's real
+# step reaches 95 % a little sooner than SGD (13 epochs against 18) and ends at the same
+# accuracy; Adam at its textbook default is by far the slowest here (50 epochs), and at ten
+# times that rate the fastest (8 epochs) and the best at the end, by an image or two. Adam's real
 # advantage is the one of section 3: its step does not depend on the scale of each gradient,
 # so a default learning rate works across very different networks, while SGD's best learning
 # rate must be searched for each one.
