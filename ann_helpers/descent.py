@@ -166,17 +166,18 @@ def _finite(v, bound: float) -> bool:
         return bool(np.all(np.isfinite(v)) and np.max(np.abs(v)) <= bound)
 
 
-def _cycle_period(history: list, x) -> int | None:
-    """The period p >= 2 if x equals (to CYCLE_RTOL) the iterate p steps back and the
-    iterates in between went away from it (CYCLE_AWAY times further than the mismatch);
-    else None. Without the second test, tiny steps that creep towards a far-away minimum (or
-    a tiny learning rate) would look like a cycle."""
-    for p in range(2, min(CYCLE_WINDOW, len(history)) + 1):
-        old = history[-p]
+def _cycle_period(points: list, x) -> int | None:
+    """The period p >= 2 if x (the newest iterate, points[-1]) equals (to CYCLE_RTOL) the
+    iterate p steps back and the iterates in between went away from it (CYCLE_AWAY times
+    further than the mismatch); else None. Without the second test, tiny steps that creep
+    towards a far-away minimum (or a tiny learning rate) would look like a cycle. Looks only
+    at the last CYCLE_WINDOW + 1 points (no copy of the whole run: a step stays O(1))."""
+    for p in range(2, min(CYCLE_WINDOW, len(points) - 1) + 1):
+        old = points[-1 - p]
         gap = norm(np.subtract(old, x))
         if gap > CYCLE_RTOL * max(norm(old), norm(x)):
             continue
-        away = max(norm(np.subtract(h, x)) for h in history[len(history) - p + 1:])
+        away = max(norm(np.subtract(h, x)) for h in points[-p:-1])
         if away > CYCLE_AWAY * gap:
             return p
     return None
@@ -289,7 +290,7 @@ def _run(s: RunSettings, x, points, grads, values):
             status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
                                            f"{x_limit:.3g}")
             break
-        period = _cycle_period(points[:-1], x)
+        period = _cycle_period(points, x)
         if period is not None:
             if f is not None:
                 value = _evaluate(f, x, "f", dim)
