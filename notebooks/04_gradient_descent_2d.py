@@ -206,8 +206,8 @@ show(runs_2d(narrow, runs, [f"lr = {lr}:\n{outcome(r)}" for lr, r in zip(rates, 
 # ever (a cycle in y while x still shrinks: after 40 steps the run is not over, and it never
 # will be; after 126 steps x is about 3 × 10⁻¹², the points repeat to 12 digits, and the
 # table above calls it a cycle), and at 0.105 the y bounces grow by 1.1 per step: divergence
-# (f passes the 10⁶ bound after 54 steps). The titles describe each 40-step run in words, from
-# what |gradient| did over its last 20 steps. The best lr is a compromise forced by
+# (f grows past 10⁶ times its starting value 65 after 76 steps, the table's "diverged"). The
+# titles describe each 40-step run in words, from what |gradient| did over its last 20 steps. The best lr is a compromise forced by
 # the ratio of the largest to the smallest curvature, the **condition number** (here 10).
 # That is why badly scaled inputs make networks slow to train, and why inputs are usually
 # normalised first.
