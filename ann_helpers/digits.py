@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import validate
-from .losses import accuracy
+from .losses import accuracy, label_pair
 from .network import MLP, History, check_model
 
 N_CLASSES = 10
@@ -115,24 +115,13 @@ def load_split(test_fraction: float = TEST_FRACTION, seed: int = SPLIT_SEED,
     return Split(X[train], X[val], X[test], y[train], y[val], y[test])
 
 
-def _pair(y_true, y_pred, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
-    y_true = validate.labels("y_true", y_true, n_classes)
-    y_pred = validate.labels("y_pred", y_pred, n_classes)
-    if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred must have the same length, "
-                         f"got {y_true.size} and {y_pred.size}")
-    if y_true.size == 0:
-        raise ValueError("y_true and y_pred are empty: nothing to compare")
-    return y_true, y_pred
-
-
 def confusion_matrix(y_true, y_pred, n_classes: int = N_CLASSES) -> np.ndarray:
     """C[i, j] = the number of examples of true class i that were predicted as class j.
 
     The diagonal counts the right answers; row i sums to the number of examples of class i.
     """
     n_classes = validate.integer("n_classes", n_classes, low=2, high=1000)
-    y_true, y_pred = _pair(y_true, y_pred, n_classes)
+    y_true, y_pred = label_pair(y_true, y_pred, n_classes)
     C = np.zeros((n_classes, n_classes), dtype=int)
     np.add.at(C, (y_true, y_pred), 1)
     return C

@@ -146,6 +146,13 @@ def accuracy(y_true, y_pred, classes: int | None = None) -> float:
     """
     if classes is not None:
         classes = validate.integer("classes", classes, low=1, high=MAX_CLASSES)
+    y_true, y_pred = label_pair(y_true, y_pred, classes)
+    return float(np.mean(y_true == y_pred))
+
+
+def label_pair(y_true, y_pred, classes: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """True and predicted class numbers checked as a pair: labels in [0, classes - 1] (when
+    classes is given), the same length, at least one (for accuracy and the confusion matrix)."""
     y_true = validate.labels("y_true", y_true, classes)
     y_pred = validate.labels("y_pred", y_pred, classes)
     if y_true.shape != y_pred.shape:
@@ -153,7 +160,7 @@ def accuracy(y_true, y_pred, classes: int | None = None) -> float:
                          f"got {y_true.size} and {y_pred.size}")
     if y_true.size == 0:
         raise ValueError("y_true and y_pred are empty: nothing to compare")
-    return float(np.mean(y_true == y_pred))
+    return y_true, y_pred
 
 
 def cross_entropy(y_hat, y) -> float:
