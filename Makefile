@@ -12,12 +12,13 @@ MIN_PYTHON := 3.11
 NOTEBOOK_FILES := $(wildcard notebooks/*.ipynb notebooks/*/*.ipynb)
 LINTED         := ann_helpers tests tools benchmarks $(wildcard notebooks/*.py notebooks/*/*.py)
 
-.PHONY: help venv venv-dev lab test notebooks student bench test-binder lint
+.PHONY: help venv venv-dev lab test notebooks catalogs student bench test-binder lint
 
 help:
 	@echo "make lab          set up .venv (first time) and open the course in JupyterLab"
 	@echo "make test         set up .venv with the test tools when needed and run every check"
 	@echo "make notebooks    rebuild every .ipynb from its .py and execute it (authors; NB=04 for one)"
+	@echo "make catalogs     extract the helpers' messages, merge them into the .po files, compile (authors)"
 	@echo "make student      write the lessons without their worked solutions to student/ (teachers)"
 	@echo "make bench        print the performance table (not part of make test)"
 	@echo "make test-binder  build a fresh environment from binder/ and smoke-test it in a browser"
@@ -61,6 +62,10 @@ test: venv-dev
 
 notebooks: venv-dev
 	$(PY) tools/build_notebooks.py $(NB)
+
+# The helpers' messages in every language (ann_helpers/locale): see tools/catalog.py.
+catalogs: venv-dev
+	$(PY) tools/catalog.py update
 
 # Copies of the lessons without the worked-solution cells, for handing out (git-ignored).
 student: venv

@@ -15,6 +15,7 @@ One module per idea, in the course's order:
 
 and the plumbing, kept out of the lessons' way:
 
+    i18n         the language the helpers speak (English, 繁體中文) and their message catalogs
     validate     argument checks with errors that name the argument and the allowed range
     plotting     figures and the shared drawing helpers
     widgets      the Explorer base class: sliders that redraw one figure in place
@@ -28,3 +29,14 @@ try:  # the one home of the version is pyproject.toml; pip records it in the pac
     __version__ = version("ann_helpers")
 except PackageNotFoundError:  # imported from a source tree that was never pip-installed
     __version__ = "0+unknown"
+
+
+def set_language(language: str) -> None:
+    """Speak `language` from now on: "en" (the default) or "zh-Hant" (繁體中文).
+
+    Every lesson calls this in its first code cell. It switches the helpers' messages
+    (ann_helpers.i18n) and the figures' fonts (ann_helpers.plotting.use_fonts_for)."""
+    from . import i18n, plotting
+
+    i18n.set_language(language)
+    plotting.use_fonts_for(language)

@@ -59,6 +59,51 @@ STYLE = {
 #: explorers keep the figure's own dpi so that a slider move stays fast
 STATIC_DPI = 110
 
+#: CJK fonts that carry Traditional Chinese, in the order they are preferred: Noto Sans CJK
+#: (Debian's fonts-noto-cjk, Binder's apt.txt), the Windows, macOS and Android/ChromeOS system
+#: fonts, then WenQuanYi (Debian's small fonts-wqy-microhei, which CI installs)
+CJK_FONTS = ("Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC",
+             "Heiti TC", "Noto Sans TC", "Noto Sans CJK SC", "Noto Sans CJK JP",
+             "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing TW", "Microsoft YaHei",
+             "SimHei", "Arial Unicode MS")
+#: the font of the English figures, and the fallback of the Chinese ones
+LATIN_FONT = "DejaVu Sans"
+NO_CJK_FONT = (
+    "No Chinese font was found, so the figures' Chinese labels would show as empty boxes. "
+    "Install one and restart the kernel: on Debian or Ubuntu `sudo apt-get install "
+    "fonts-noto-cjk` (or the smaller fonts-wqy-microhei), on Fedora `sudo dnf install "
+    "google-noto-sans-cjk-fonts`, with conda `conda install -c conda-forge font-ttf-noto-cjk`; "
+    "Windows and macOS already have one (Microsoft JhengHei, PingFang TC).")
+
+
+def cjk_fonts() -> list[str]:
+    """The fonts of CJK_FONTS installed here, in CJK_FONTS's order."""
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [name for name in CJK_FONTS if name in installed]
+
+
+def use_fonts_for(language: str) -> list[str]:
+    """Set the figures' font list for `language` and return it: the Latin font alone for
+    English; for Chinese the installed CJK fonts first, then the Latin font. CJK first because
+    matplotlib draws the plain-text parts of a label that holds maths ("學習率 $\\eta$") in the
+    first font of the list alone, without falling back per character; the maths itself keeps
+    the same mathtext font as in English. Warns once, naming the package to install, when
+    Chinese is asked for and no CJK font exists."""
+    import warnings
+
+    import matplotlib as mpl
+
+    fonts = [LATIN_FONT]
+    if language != "en":
+        found = cjk_fonts()
+        if not found:
+            warnings.warn(NO_CJK_FONT, UserWarning, stacklevel=3)
+        fonts = [*found, LATIN_FONT]
+    mpl.rcParams["font.family"] = fonts
+    return fonts
+
 
 def new_figure(ncols: int = 1, nrows: int = 1, size: tuple[float, float] = (8.0, 3.4),
                dpi: int = 80, projection: str | None = None, **subplot_kw):

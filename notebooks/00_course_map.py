@@ -40,6 +40,25 @@
 #
 # Steps 3 to 6 repeat: once for every example (or minibatch), and that whole pass again for
 # every epoch.
+#
+# **繁體中文:** The whole course in Traditional Chinese: [繁體中文版](zh-Hant/00_course_map.ipynb)
+
+# %%
+# Setup. On Google Colab, which does not have this course's package, the next lines install it
+# from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
+# else they do nothing. Then the helpers are told which language to speak.
+import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "ann_helpers @ git+https://github.com/ann-math-course/ann-math-course"],
+                   check=True)
+
+import ann_helpers
+
+ann_helpers.set_language("en")
 
 # %%
 from ann_helpers.diagrams import training_loop_figure

@@ -10,6 +10,25 @@
 # dimensions, which is the motivation for gradient descent (梯度下降) in lessons 03 and 04.
 #
 # [Course map](00_course_map.ipynb) · previous: [Lesson 01, classical extrema](01_classical_extrema.ipynb) · next: [Lesson 03, gradient descent in 1-D](03_gradient_descent_1d.ipynb)
+#
+# **繁體中文:** This lesson in Traditional Chinese: [繁體中文版](zh-Hant/02_enumeration_search.ipynb)
+
+# %%
+# Setup. On Google Colab, which does not have this course's package, the next lines install it
+# from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
+# else they do nothing. Then the helpers are told which language to speak.
+import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "ann_helpers @ git+https://github.com/ann-math-course/ann-math-course"],
+                   check=True)
+
+import ann_helpers
+
+ann_helpers.set_language("en")
 
 # %%
 import numpy as np

@@ -9,6 +9,25 @@
 # stability limit, and finally run the very same update rule with a thousand variables.
 #
 # [Course map](00_course_map.ipynb) · previous: [Lesson 03, gradient descent in 1-D](03_gradient_descent_1d.ipynb) · next: [Lesson 05, the neuron](05_neuron.ipynb)
+#
+# **繁體中文:** This lesson in Traditional Chinese: [繁體中文版](zh-Hant/04_gradient_descent_2d.ipynb)
+
+# %%
+# Setup. On Google Colab, which does not have this course's package, the next lines install it
+# from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
+# else they do nothing. Then the helpers are told which language to speak.
+import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "ann_helpers @ git+https://github.com/ann-math-course/ann-math-course"],
+                   check=True)
+
+import ann_helpers
+
+ann_helpers.set_language("en")
 
 # %%
 import numpy as np

@@ -14,6 +14,25 @@
 #
 # [Course map](00_course_map.ipynb) · previous: [Lesson 05, the neuron](05_neuron.ipynb) ·
 # next: [Lesson 07, back-propagation](07_backpropagation.ipynb)
+#
+# **繁體中文:** This lesson in Traditional Chinese: [繁體中文版](zh-Hant/06_loss_function.ipynb)
+
+# %%
+# Setup. On Google Colab, which does not have this course's package, the next lines install it
+# from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
+# else they do nothing. Then the helpers are told which language to speak.
+import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "ann_helpers @ git+https://github.com/ann-math-course/ann-math-course"],
+                   check=True)
+
+import ann_helpers
+
+ann_helpers.set_language("en")
 
 # %%
 import numpy as np

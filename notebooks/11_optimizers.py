@@ -15,6 +15,25 @@
 # 2-D](04_gradient_descent_2d.ipynb) (the narrow valley) and [Lesson 10, back-propagation for
 # any network](10_backprop_general.ipynb) (the gradients the optimizers consume) · this is the
 # last lesson.
+#
+# **繁體中文:** This lesson in Traditional Chinese: [繁體中文版](zh-Hant/11_optimizers.ipynb)
+
+# %%
+# Setup. On Google Colab, which does not have this course's package, the next lines install it
+# from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
+# else they do nothing. Then the helpers are told which language to speak.
+import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "ann_helpers @ git+https://github.com/ann-math-course/ann-math-course"],
+                   check=True)
+
+import ann_helpers
+
+ann_helpers.set_language("en")
 
 # %%
 import numpy as np
