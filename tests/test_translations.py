@@ -113,7 +113,7 @@ def test_same_cells_in_the_same_order(english):
     assert shape_zh == shape_en, (
         f"zh-Hant/{english.name} does not have the cells of {english.name} (type, tags) in "
         f"the same order: {len(zh)} cells against {len(en)}; first difference at cell "
-        f"{next((i for i, (a, b) in enumerate(zip(shape_en, shape_zh)) if a != b), min(len(en), len(zh)))}")
+        f"{next((i for i, (a, b) in enumerate(zip(shape_en, shape_zh, strict=False)) if a != b), min(len(en), len(zh)))}")
 
 
 @pytest.mark.parametrize("english", ENGLISH, ids=_ids)
