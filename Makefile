@@ -12,10 +12,11 @@ MIN_PYTHON := 3.11
 NOTEBOOK_FILES := $(wildcard notebooks/*.ipynb notebooks/*/*.ipynb)
 LINTED         := ann_helpers tests tools benchmarks $(wildcard notebooks/*.py notebooks/*/*.py)
 
-.PHONY: help venv venv-dev lab test notebooks catalogs student bench test-binder lint
+.PHONY: help venv venv-dev lab lab-zh test notebooks catalogs student bench test-binder lint
 
 help:
 	@echo "make lab          set up .venv (first time) and open the course in JupyterLab"
+	@echo "make lab-zh       the same, in Traditional Chinese: the Chinese course map, JupyterLab in 中文"
 	@echo "make test         set up .venv with the test tools when needed and run every check"
 	@echo "make notebooks    rebuild every .ipynb from its .py and execute it (authors; NB=04 for one)"
 	@echo "make catalogs     extract the helpers' messages, merge them into the .po files, compile (authors)"
@@ -48,6 +49,16 @@ venv-dev: $(DEV_STAMP)
 lab: venv
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/00_course_map.ipynb notebooks/00_course_map.ipynb
+
+# The Traditional Chinese course (README.zh-Hant.md): its course map, and JupyterLab's own
+# interface in Chinese for this session only (its user-settings folder, which
+# tools/jupyter_settings.py writes into the environment, says zh_TW). The root stays
+# notebooks/, so each Chinese lesson's link to its English twin (../NN_topic.ipynb) works.
+lab-zh: venv
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+		--ServerApp.root_dir=notebooks \
+		--LabApp.user_settings_dir=$(VENV)/share/jupyter/lab/user-settings-zh-Hant \
+		--LabApp.default_url=/lab/tree/zh-Hant/00_course_map.ipynb notebooks/zh-Hant/00_course_map.ipynb
 
 # 1. Lint. 2. Unit tests and strict nbval on both cores (a notebook's cells stay on one worker).
 # 3. nbval once more with OpenBLAS's generic kernel (Prescott, on every x86-64 CPU), which sums

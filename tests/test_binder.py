@@ -167,3 +167,41 @@ def test_jupyterlab_reads_the_course_defaults_from_this_environment(tmp_path):
         f"run `make venv`: {defaults[plugins[0]]['defaultViewers']}"
     assert defaults[plugins[1]]["fetchNews"] == "false"
     assert defaults[plugins[1]]["checkForUpdates"] is False
+
+
+def test_the_chinese_session_starts_in_chinese(tmp_path):
+    """`make lab-zh` gives JupyterLab a user-settings folder inside the environment whose
+    language setting is zh_TW; the course's defaults and the ordinary sessions stay as they
+    are."""
+    tool = _settings_tool()
+    tool.install(tmp_path)
+    zh = tmp_path / tool.ZH_SETTINGS_DIR / "@jupyterlab/translation-extension"
+    assert json.loads((zh / "plugin.jupyterlab-settings").read_text()) == {"locale": "zh_TW"}
+    en = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.d/ann-course.json")
+                    .read_text())
+    assert "@jupyterlab/translation-extension:plugin" not in en
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"--LabApp.user_settings_dir=$(VENV)/{tool.ZH_SETTINGS_DIR}" in makefile
+    assert "--LabApp.default_url=/lab/tree/zh-Hant/00_course_map.ipynb" in makefile
+
+
+def test_jupyterlab_has_the_traditional_chinese_language_pack():
+    """The pack make lab-zh switches to is installed, and JupyterLab's own code lists it."""
+    code = ("import json; from jupyterlab_server.translation_utils import get_language_packs;"
+            "print(json.dumps(sorted(get_language_packs()[0])))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "zh_TW" in json.loads(result.stdout), \
+        f"no zh_TW language pack (run make venv): {result.stdout}"
+
+
+def test_binder_installs_a_font_the_chinese_figures_use():
+    """binder/apt.txt installs Debian's Noto CJK fonts, whose Traditional Chinese family heads
+    the figures' font list (ann_helpers.plotting.CJK_FONTS)."""
+    from ann_helpers.plotting import CJK_FONTS
+
+    lines = (ROOT / "binder" / "apt.txt").read_text().splitlines()
+    packages = [line.partition("#")[0].strip() for line in lines]
+    assert "fonts-noto-cjk" in packages
+    assert CJK_FONTS[0] == "Noto Sans CJK TC"

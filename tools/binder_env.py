@@ -151,10 +151,12 @@ def check_environment(env_python: Path) -> None:
     if present:
         sys.exit(f"the Binder environment holds test tooling: {present} "
                  "(it belongs in requirements-dev.txt)")
-    settings = ENV / "share/jupyter/lab/settings/overrides.d/ann-course.json"
-    if not settings.exists():
-        sys.exit(f"{settings.relative_to(ROOT)} is missing: binder/postBuild did not run "
-                 "tools/jupyter_settings.py")
+    for settings in (ENV / "share/jupyter/lab/settings/overrides.d/ann-course.json",
+                     ENV / "share/jupyter/lab/user-settings-zh-Hant/@jupyterlab/"
+                           "translation-extension/plugin.jupyterlab-settings"):
+        if not settings.exists():
+            sys.exit(f"{settings.relative_to(ROOT)} is missing: binder/postBuild did not run "
+                     "tools/jupyter_settings.py")
     size = sum(f.stat().st_size for f in ENV.rglob("*") if f.is_file() and not f.is_symlink())
     say(f"environment: no test tooling, course JupyterLab settings in place, "
         f"{size / 2**20:.0f} MiB")

@@ -2,7 +2,7 @@
 
     python tools/jupyter_settings.py     # with the environment's python: `make venv`, binder/postBuild
 
-writes two files under the running Python's `sys.prefix` (the venv, or Binder's environment):
+writes three files under the running Python's `sys.prefix` (the venv, or Binder's environment):
 
 - `share/jupyter/lab/settings/overrides.d/ann-course.json`: JupyterLab's defaults for this
   environment (the `overrides.d` folder lets each package bring its own file; the single
@@ -13,6 +13,13 @@ writes two files under the running Python's `sys.prefix` (the venv, or Binder's 
   explorers on first start). A learner's own settings still win over these defaults.
 - `etc/jupyter/jupyter_server_config.d/ann_course.json`: the server side of the same, no news
   feed URL and no update check, so nothing is fetched from the network either.
+- `share/jupyter/lab/user-settings-zh-Hant/@jupyterlab/translation-extension/
+  plugin.jupyterlab-settings`: JupyterLab's interface in Traditional Chinese (the zh_TW
+  language pack). `make lab-zh` uses this folder as the user-settings folder of its session
+  (`--LabApp.user_settings_dir`), so only that session starts in Chinese, and the settings a
+  learner changes there stay in the environment. It has to be a user setting: JupyterLab's
+  server translates the menus only for the locale of the user settings, not for a default
+  set by an override. In any other session a learner switches with Settings > Language.
 
 Standard library only: it runs right after `pip install -r requirements.txt`.
 """
@@ -33,6 +40,11 @@ LAB_OVERRIDES = {
     },
 }
 
+#: JupyterLab's interface language for the Chinese course (jupyterlab-language-pack-zh-tw)
+ZH_LOCALE = {"locale": "zh_TW"}
+#: the user-settings folder of `make lab-zh`'s session (relative to the environment's prefix)
+ZH_SETTINGS_DIR = "share/jupyter/lab/user-settings-zh-Hant"
+
 SERVER_CONFIG = {
     "LabApp": {
         "news_url": None,
@@ -45,6 +57,8 @@ def targets(prefix: Path) -> dict[Path, dict]:
     return {
         prefix / "share/jupyter/lab/settings/overrides.d/ann-course.json": LAB_OVERRIDES,
         prefix / "etc/jupyter/jupyter_server_config.d/ann-course.json": SERVER_CONFIG,
+        prefix / ZH_SETTINGS_DIR / "@jupyterlab/translation-extension/plugin.jupyterlab-settings":
+            ZH_LOCALE,
     }
 
 
