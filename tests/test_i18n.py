@@ -311,7 +311,7 @@ def test_code_checker_messages_in_chinese(chinese, monkeypatch):
         return 1 / 0
 
     assert check(negative).text == ("第 1 個測試（共 1 個），size(-2.0)：預期一個正數；它應該傳回正數；"
-                                    "你的結果是負（-2.0）。")
+                                    "你的結果是負數（-2.0）。")
     assert check(broken).text == ("第 1 個測試（共 1 個），size(-2.0)：它引發了 ZeroDivisionError: "
                                   "division by zero（你的程式碼第 "
                                   f"{broken.__code__.co_firstlineno + 1} 行）。")
