@@ -172,7 +172,7 @@ class _Tiny(widgets.Explorer):
 
     def make_controls(self):
         return {"lr": widgets.slider(N_("learning rate η"), 0.1, 0.0, 1.0, 0.05),
-                "steps": widgets.int_slider("steps", 3, 1, 10),
+                "steps": widgets.int_slider("tiny steps", 3, 1, 10),
                 "note": widgets.toggle("", ["a", "b"])}
 
     def make_figure(self):
@@ -188,7 +188,7 @@ class _Tiny(widgets.Explorer):
 def test_explorer_texts_in_chinese(chinese):
     ex = _Tiny()
     assert ex.controls["note"].description == ""       # not the catalog's header
-    assert repr(ex) == ("互動探索器（learning rate η = 0.10；steps = 3； = a）：在 JupyterLab 或 "
+    assert repr(ex) == ("互動探索器（learning rate η = 0.10；tiny steps = 3； = a）：在 JupyterLab 或 "
                         "Binder 上執行這份筆記本，就能拖動滑桿；上方的圖是這組數值下的樣子。")
     assert ex.ui.__repr__() == repr(ex)
     with raises(ValueError, "lr 必須是 [0.0, 1.0] 之間的數，收到的是 2"):
