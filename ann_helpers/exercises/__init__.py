@@ -23,6 +23,12 @@ wrong with it. Hints come in steps: the first "not yet" gives the nudge (`hint`)
 one the more specific hint (`more`); a typical mistake (`mistakes=`) gets its own hint. No
 message shows the expected answer: the worked solution lives in a collapsed notebook cell.
 The expected answers are computed with the lessons' own helpers, not typed in.
+
+Every message comes in the language chosen with `ann_helpers.set_language`. A lesson module
+marks its texts with `N_` where it writes them (hint, more, the `mistakes` hints, `Case.expect`:
+they are built at import, before any lesson picks a language); the framework shows them through
+`_()`. `precision` and `what` keep the English text (the English question states it); messages
+show them translated (`number.what_text()` and the like).
 """
 
 from __future__ import annotations
