@@ -141,12 +141,13 @@ def shows_explorer(nb: dict) -> bool:
 
 
 def smoke_notebooks() -> list[Path]:
-    """The course map and the first lesson after it that shows an explorer
-    (`make test-binder`)."""
+    """The course map and the first lesson after it that shows an explorer, then the Chinese
+    course map when it exists (`make test-binder`: Binder opens either course map)."""
     notebooks = lesson_notebooks()
     chosen = [p for p in notebooks if p.name.startswith("00_")][:1]
     chosen += [p for p in notebooks
                if not p.name.startswith("00_") and shows_explorer(read_ipynb(p))][:1]
+    chosen += [p for p in lesson_notebooks("zh-Hant") if p.name.startswith("00_")][:1]
     return list(dict.fromkeys(chosen))
 
 

@@ -78,6 +78,9 @@ def test_smoke_run_is_the_course_map_and_one_explorer_lesson():
     others = [p for p in notebooks if not p.name.startswith("00_")]
     assert len(others) <= 1
     assert all(H.shows_explorer(H.read_ipynb(p)) for p in others)
+    chinese = [H.label(p) for p in notebooks if H.language_of(p) == "zh-Hant"]
+    maps = [H.label(p) for p in H.lesson_notebooks("zh-Hant") if p.name.startswith("00_")]
+    assert chinese == maps[:1], "the smoke run opens the Chinese course map when it exists"
 
 
 def test_missing_browser_skips_with_the_install_command(monkeypatch):
