@@ -65,8 +65,9 @@ def language() -> str:
 
 
 def _(message: str) -> str:
-    """`message` in the current language (unchanged when the catalog has no translation)."""
-    return _state["catalog"].gettext(message)
+    """`message` in the current language (unchanged when the catalog has no translation).
+    The empty text stays empty (gettext would give the catalog's header for it)."""
+    return _state["catalog"].gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -18,6 +18,8 @@ from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .i18n import N_, _
+
 # One palette for the course, colour-blind safe: the Okabe-Ito colours (Okabe & Ito, "Color
 # Universal Design", 2002). Roles first (the function, the path, the start, the end,
 # gradients, right/wrong answers), then the eight named colours for anything else. Where two
@@ -68,7 +70,7 @@ CJK_FONTS = ("Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "Pi
              "SimHei", "Arial Unicode MS")
 #: the font of the English figures, and the fallback of the Chinese ones
 LATIN_FONT = "DejaVu Sans"
-NO_CJK_FONT = (
+NO_CJK_FONT = N_(
     "No Chinese font was found, so the figures' Chinese labels would show as empty boxes. "
     "Install one and restart the kernel: on Debian or Ubuntu `sudo apt-get install "
     "fonts-noto-cjk` (or the smaller fonts-wqy-microhei), on Fedora `sudo dnf install "
@@ -99,7 +101,7 @@ def use_fonts_for(language: str) -> list[str]:
     if language != "en":
         found = cjk_fonts()
         if not found:
-            warnings.warn(NO_CJK_FONT, UserWarning, stacklevel=3)
+            warnings.warn(_(NO_CJK_FONT), UserWarning, stacklevel=3)
         fonts = [*found, LATIN_FONT]
     mpl.rcParams["font.family"] = fonts
     return fonts

@@ -47,56 +47,63 @@ from matplotlib.axis import Axis
 from PIL import Image
 
 from . import plotting
+from .i18n import _
 
 
 def slider(description: str, value: float, low: float, high: float, step: float,
            readout_format: str = ".2f") -> W.FloatSlider:
-    """A float slider in the course's style (editable readout, wide label)."""
-    return W.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+    """A float slider in the course's style (editable readout, wide label). The description
+    is shown in the learner's language (mark it with N_ where it is written)."""
+    return W.FloatSlider(value=value, min=low, max=high, step=step, description=_(description),
                          readout_format=readout_format, continuous_update=True,
                          style={"description_width": "initial"},
                          layout=W.Layout(width="320px"))
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> W.IntSlider:
-    """An integer slider in the course's style."""
-    return W.IntSlider(value=value, min=low, max=high, step=step, description=description,
+    """An integer slider in the course's style (description translated, as for `slider`)."""
+    return W.IntSlider(value=value, min=low, max=high, step=step, description=_(description),
                        continuous_update=True, style={"description_width": "initial"},
                        layout=W.Layout(width="320px"))
 
 
 def dropdown(description: str, options, value=None) -> W.Dropdown:
-    """A chooser (function, activation, ...)."""
+    """A chooser (function, activation, ...); the description is translated, the options are
+    the values themselves and stay as given."""
     return W.Dropdown(options=options, value=value if value is not None else options[0],
-                      description=description, style={"description_width": "initial"},
+                      description=_(description), style={"description_width": "initial"},
                       layout=W.Layout(width="320px"))
 
 
 def toggle(description: str, options, value=None) -> W.ToggleButtons:
-    """A small set of exclusive choices (normalized / raw, ...)."""
+    """A small set of exclusive choices (normalized / raw, ...); description translated."""
     return W.ToggleButtons(options=options, value=value if value is not None else options[0],
-                           description=description, style={"description_width": "initial"})
+                           description=_(description), style={"description_width": "initial"})
 
 
 def _slider_value(key: str, widget, value):
     """A value for a float or integer slider: a real number (not a bool) inside the slider's
     range; for an integer slider a whole number (59.999999999999 is refused, not cut to 59)."""
     integer = isinstance(widget, W.IntSlider)
-    kind = "whole number" if integer else "number"
+    kind = _("whole number") if integer else _("number")
     where = f"[{widget.min}, {widget.max}]"
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{key} must be a {kind} in {where}, got {value!r:.60} of type "
-                        f"{type(value).__name__}")
+        raise TypeError(_("{key} must be a {kind} in {where}, got {value!r:.60} of type {type}")
+                        .format(key=key, kind=kind, where=where, value=value,
+                                type=type(value).__name__))
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError(f"{key} must be a {kind} in {where}, got an integer with "
-                         f"{len(str(abs(int(value))))} digits") from None
+        raise ValueError(_("{key} must be a {kind} in {where}, got an integer with {digits} "
+                           "digits").format(key=key, kind=kind, where=where,
+                                            digits=len(str(abs(int(value)))))) from None
     if not math.isfinite(number) or not widget.min <= number <= widget.max:
-        raise ValueError(f"{key} must be a {kind} in {where}, got {number:g}")
+        raise ValueError(_("{key} must be a {kind} in {where}, got {number:g}").format(
+            key=key, kind=kind, where=where, number=number))
     if integer:
         if number != int(number):
-            raise ValueError(f"{key} must be a whole number in {where}, got {value!r}")
+            raise ValueError(_("{key} must be a whole number in {where}, got {value!r}").format(
+                key=key, where=where, value=value))
         return int(number)
     return number
 
@@ -348,8 +355,8 @@ class Explorer:
         self.controls: dict[str, W.ValueWidget] = self.make_controls()
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
-            raise ValueError(f"unknown control(s) {unknown}; this explorer has "
-                             f"{sorted(self.controls)}")
+            raise ValueError(_("unknown control(s) {unknown}; this explorer has {known}").format(
+                unknown=unknown, known=sorted(self.controls)))
         for key, value in values.items():
             self._set_control(key, value)
         self.fig = self.make_figure()
@@ -390,7 +397,8 @@ class Explorer:
         elif hasattr(widget, "options"):
             labels = [o[1] if isinstance(o, tuple) else o for o in widget.options]
             if not any(_same_option(value, label) for label in labels):
-                raise ValueError(f"{key} must be one of {labels}, got {value!r:.60}")
+                raise ValueError(_("{key} must be one of {labels}, got {value!r:.60}").format(
+                    key=key, labels=labels, value=value))
         widget.value = value
 
     def values(self) -> dict:
@@ -403,8 +411,8 @@ class Explorer:
         try:
             for key, value in values.items():
                 if key not in self.controls:
-                    raise ValueError(f"unknown control {key!r}; this explorer has "
-                                     f"{sorted(self.controls)}")
+                    raise ValueError(_("unknown control {key!r}; this explorer has {known}")
+                                     .format(key=key, known=sorted(self.controls)))
                 self._set_control(key, value)
         finally:
             self._holding = False
@@ -457,7 +465,8 @@ class Explorer:
                     self.status = self.update(**self.values())
                     self._show(self.render(), self.status)
             except Exception as exc:  # noqa: BLE001 - a thread's traceback would be lost
-                self._label.value = html.escape(f"could not redraw: {exc!r}")
+                self._label.value = html.escape(_("could not redraw: {error!r}").format(
+                    error=exc))
 
     def wait_redrawn(self, timeout: float = 10.0) -> bool:
         """Wait until the picture shows the controls' current values (tests, benchmarks)."""
@@ -475,8 +484,9 @@ class Explorer:
                 value = format(value, widget.readout_format)
             label = widget.description.rstrip()
             shown.append(f"{label} {value}" if label.endswith("=") else f"{label} = {value}")
-        return (f"Live explorer ({'; '.join(shown)}): run this notebook in JupyterLab or on "
-                "Binder to move the sliders; the picture above shows it with these values.")
+        return _("Live explorer ({controls}): run this notebook in JupyterLab or on Binder to "
+                 "move the sliders; the picture above shows it with these values.").format(
+            controls=_("; ").join(shown))
 
     def __repr__(self) -> str:
         return self.describe()

@@ -23,21 +23,43 @@ wrong with it. Hints come in steps: the first "not yet" gives the nudge (`hint`)
 one the more specific hint (`more`); a typical mistake (`mistakes=`) gets its own hint. No
 message shows the expected answer: the worked solution lives in a collapsed notebook cell.
 The expected answers are computed with the lessons' own helpers, not typed in.
+
+Every message comes in the language chosen with `ann_helpers.set_language`. A lesson module
+marks its texts with `N_` where it writes them (hint, more, the `mistakes` hints, `Case.expect`:
+they are built at import, before any lesson picks a language); the framework shows them through
+`_()`. `precision` and `what` keep the English text (the English question states it); messages
+show them translated (`number.what_text()` and the like).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ..i18n import N_, _
 from .answers import Problem, read_number, read_numbers, read_word, safe_repr
 from .runner import Case, CodeCheck, code
 
 KINDS = ("number", "choice", "word", "code", "prediction")
+
+# How an answer is described (`precision`, `what`). The attributes keep the English text (it is
+# part of the English question); messages show them in the learner's language (`_what`).
+WHOLE = N_("a whole number")
+DECIMALS = N_("to {decimals} decimals")
+WITHIN = N_("within {tol:g}")
+A_NUMBER = N_("a number, {precision}")
+SOME_NUMBERS = N_("{n} numbers, {precision}")
+A_WORD = N_("a word in quotes")
+ONE_OF = N_("one of {options}")
+YOUR_ANSWER = N_("your answer")
+#: the headers of `kinds_table` (the kinds themselves are the names used in the code)
+KIND_WORDS = {"lesson": N_("lesson"), "all": N_("all")}
 
 __all__ = ["KINDS", "Case", "Exercise", "Verdict", "all_exercises", "check", "choice", "code",
            "counts_by_lesson", "exercise", "get", "grade", "kinds_table", "number", "numbers_close",
@@ -66,7 +88,7 @@ class Exercise:
     kind: str = "number"
     more: str = ""
     precision: str = ""
-    what: str = "your answer"
+    what: str = YOUR_ANSWER
 
     @property
     def lesson(self) -> str:
@@ -95,7 +117,7 @@ def exercise(key: str, question: str, is_right: Callable[[Any], Any], hint: str,
     if precision and precision not in question:
         question = f"{question} ({precision})"
     ex = Exercise(key, question, is_right, hint, kind, more or hint, precision,
-                  getattr(is_right, "what", "your answer"))
+                  getattr(is_right, "what", YOUR_ANSWER))
     _REGISTRY[key] = ex
     return ex
 
@@ -110,7 +132,8 @@ def get(key: str) -> Exercise:
     """The exercise registered under `key`."""
     _load_all()
     if key not in _REGISTRY:
-        raise KeyError(f"no exercise {key!r}; known: {', '.join(sorted(_REGISTRY))}")
+        raise KeyError(_("no exercise {key!r}; known: {known}").format(
+            key=key, known=", ".join(sorted(_REGISTRY))))
     return _REGISTRY[key]
 
 
@@ -133,15 +156,25 @@ def kinds_table() -> str:
     """The exercises of each kind, lesson by lesson, as an aligned text table (the course map
     prints it, so it always counts what is registered)."""
     table = counts_by_lesson()
-    head = ["lesson", *KINDS, "all"]
+    head = [_(KIND_WORDS["lesson"]), *KINDS, _(KIND_WORDS["all"])]
     rows = [[lesson, *(str(row[k]) for k in KINDS), str(sum(row.values()))]
             for lesson, row in table.items()]
     totals = [sum(int(r[i + 1]) for r in rows) for i in range(len(KINDS) + 1)]
-    rows.append(["all", *map(str, totals)])
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
+    rows.append([_(KIND_WORDS["all"]), *map(str, totals)])
+    widths = [max(_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
+
+    def pad(cell: str, width: int, right: bool) -> str:
+        room = " " * (width - _width(cell))
+        return room + cell if right else cell + room
+
+    lines = ["  ".join(pad(c, w, bool(i)) for i, (c, w) in
                        enumerate(zip(r, widths, strict=True))) for r in [head, *rows]]
     return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a monospaced font: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # -- answer predicates ----------------------------------------------------------------------
@@ -179,16 +212,30 @@ class number:  # noqa: N801 - a predicate factory, used like a function: number(
                 self.tol = 1e-6
         if self.whole:
             self._abs, self._rel = Fraction(0), Fraction(0)
-            self.precision = "a whole number"
         elif self.decimals is not None:
             half = Fraction(1, 2 * 10**self.decimals)
             self._abs, self._rel = half * (1 + Fraction(1, 10**9)), Fraction(0)
-            self.precision = f"to {self.decimals} decimals"
         else:
             self._abs = self._rel = Fraction(self.tol)
-            self.precision = f"within {self.tol:g}"
-        self.what = "a whole number" if self.whole else f"a number, {self.precision}"
+        self.precision = self.precision_text(translated=False)
+        self.what = self.what_text(translated=False)
         self._mistakes = [(read_number(k), v) for k, v in self.mistakes.items()]
+
+    def precision_text(self, translated: bool = True) -> str:
+        """The precision asked for, in the learner's language (English: `translated=False`)."""
+        tr = _ if translated else str
+        if self.whole:
+            return tr(WHOLE)
+        if self.decimals is not None:
+            return tr(DECIMALS).format(decimals=self.decimals)
+        return tr(WITHIN).format(tol=self.tol)
+
+    def what_text(self, translated: bool = True) -> str:
+        """What the answer is ("a number, to 4 decimals"), in the learner's language."""
+        tr = _ if translated else str
+        if self.whole:
+            return tr(WHOLE)
+        return tr(A_NUMBER).format(precision=self.precision_text(translated))
 
     def __call__(self, answer) -> Verdict:
         got = read_number(answer)
@@ -198,12 +245,13 @@ class number:  # noqa: N801 - a predicate factory, used like a function: number(
             return Verdict(True)
         for value, hint in self._mistakes:
             if not isinstance(value, Problem) and _close(got, value, self._abs, self._rel):
-                return Verdict(False, hint)
+                return Verdict(False, _(hint))
         if self.whole and got.denominator != 1:
-            return Verdict(False, "The answer is a whole number.")
+            return Verdict(False, _("The answer is a whole number."))
         if self.decimals is not None and _close(got, self._want, 20 * self._abs, Fraction(0)):
-            return Verdict(False, f"Close, but not {self.precision}: round (do not cut off) "
-                                  f"to {self.decimals} decimals, or keep more.")
+            return Verdict(False, _("Close, but not {precision}: round (do not cut off) to "
+                                    "{decimals} decimals, or keep more.").format(
+                precision=self.precision_text(), decimals=self.decimals))
         return Verdict(False)
 
 
@@ -223,7 +271,13 @@ class numbers_close:  # noqa: N801
             self.tol = 1e-6
         self._want = [self._entry(v) for v in list(self.expected)]
         self.precision = self._want[0].precision
-        self.what = f"{len(self._want)} numbers, {self.precision}"
+        self.what = self.what_text(translated=False)
+
+    def what_text(self, translated: bool = True) -> str:
+        """What the answer is ("2 numbers, within 1e-06"), in the learner's language."""
+        tr = _ if translated else str
+        return tr(SOME_NUMBERS).format(n=len(self._want),
+                                       precision=self._want[0].precision_text(translated))
 
     def _entry(self, value) -> number:
         return number(value, tol=None if self.decimals is not None else self.tol,
@@ -241,7 +295,7 @@ class numbers_close:  # noqa: N801
         for values, hint in self.mistakes.items():
             if len(values) == len(got) and self._all(
                     [self._entry(v) for v in values], got):
-                return Verdict(False, hint)
+                return Verdict(False, _(hint))
         return Verdict(False)
 
 
@@ -253,8 +307,11 @@ class word:  # noqa: N801
         self.kind = "word"
         self.mistakes = dict(mistakes or {})
         self._norm = {read_word(a) for a in accepted}
-        self.what = "a word in quotes"
+        self.what = A_WORD
         self.precision = ""
+
+    def what_text(self) -> str:
+        return _(A_WORD)
 
     def __call__(self, answer) -> Verdict:
         got = read_word(answer)
@@ -264,7 +321,7 @@ class word:  # noqa: N801
             return Verdict(True)
         for wrong, hint in self.mistakes.items():
             if got == read_word(wrong):
-                return Verdict(False, hint)
+                return Verdict(False, _(hint))
         return Verdict(False)
 
 
@@ -283,23 +340,29 @@ class choice:  # noqa: N801
         if read_word(self.right) not in self._options:
             raise ValueError(f"right must be one of the options {list(self.options)}, "
                              f"got {self.right!r}")
-        self.what = "one of " + ", ".join(f'"{o}"' for o in self.options)
+        self.what = self.what_text(translated=False)
         self.precision = ""
+
+    def what_text(self, translated: bool = True) -> str:
+        tr = _ if translated else str
+        return tr(ONE_OF).format(options=", ".join(f'"{o}"' for o in self.options))
 
     def __call__(self, answer) -> Verdict:
         got = read_word(answer)
         if isinstance(got, Problem):
             if not isinstance(answer, str):
-                return Verdict(False, f"Answer with one of: {', '.join(map(repr, self.options))} "
-                                      f"(a word in quotes); got {safe_repr(answer)}.")
+                return Verdict(False, _("Answer with one of: {options} (a word in quotes); got "
+                                        "{answer}.").format(
+                    options=", ".join(map(repr, self.options)), answer=safe_repr(answer)))
             return Verdict(False, got.text)
         if got not in self._options:
-            return Verdict(False, f"Answer with one of: {', '.join(map(repr, self.options))}.")
+            return Verdict(False, _("Answer with one of: {options}.").format(
+                options=", ".join(map(repr, self.options))))
         if got == read_word(self.right):
             return Verdict(True)
         for wrong, hint in self.mistakes.items():
             if got == read_word(wrong):
-                return Verdict(False, hint)
+                return Verdict(False, _(hint))
         return Verdict(False)
 
 
@@ -314,8 +377,16 @@ def _judge(ex: Exercise, answer) -> Verdict:
     except KeyboardInterrupt:
         raise
     except BaseException:  # noqa: BLE001 - an answer whose __eq__ or __bool__ raises, ...
-        return Verdict(False, "This answer could not be checked: "
-                              f"{safe_repr(answer)} is not {ex.what}.")
+        return Verdict(False, _("This answer could not be checked: {answer} is not {what}.")
+                       .format(answer=safe_repr(answer), what=_what(ex)))
+
+
+def _what(ex: Exercise) -> str:
+    """What the answer of `ex` is, in the learner's language."""
+    try:
+        return ex.is_right.what_text()
+    except Exception:  # noqa: BLE001 - a plain function as predicate: its `what` as given
+        return _(ex.what)
 
 
 def grade(key: str, answer) -> bool:
@@ -334,13 +405,14 @@ def reset_hints(key: str | None = None) -> None:
 def _placeholder_text(ex: Exercise) -> str:
     if isinstance(ex.is_right, CodeCheck):
         c = ex.is_right
-        return (f"Exercise {ex.key}: no answer yet. Write your function {c.name}"
-                f"({', '.join(c.params)}), pass it to check, and run the cell again.")
+        return _("Exercise {key}: no answer yet. Write your function {name}({params}), pass it "
+                 "to check, and run the cell again.").format(key=ex.key, name=c.name,
+                                                             params=", ".join(c.params))
     if ex.kind == "code":
-        return (f"Exercise {ex.key}: no answer yet. Write your function, pass it to check, and "
-                "run the cell again.")
-    return (f"Exercise {ex.key}: no answer yet. Replace None with your answer ({ex.what}) and "
-            "run the cell again.")
+        return _("Exercise {key}: no answer yet. Write your function, pass it to check, and run "
+                 "the cell again.").format(key=ex.key)
+    return _("Exercise {key}: no answer yet. Replace None with your answer ({what}) and run the "
+             "cell again.").format(key=ex.key, what=_what(ex))
 
 
 def message(key: str, answer) -> str:
@@ -350,20 +422,22 @@ def message(key: str, answer) -> str:
         return _placeholder_text(ex)
     verdict = _judge(ex, answer)
     if verdict.placeholder:
-        return f"Exercise {key}: no answer yet. {verdict.text}"
+        return _("Exercise {key}: no answer yet. {text}").format(key=key, text=verdict.text)
     if verdict.right:
         _ATTEMPTS.pop(key, None)
-        return f"Exercise {key}: right. Well done."
+        return _("Exercise {key}: right. Well done.").format(key=key)
     shown = safe_repr(answer, 200)
     before = _ATTEMPTS.setdefault(key, [])
-    parts = [f"Exercise {key}: not yet."]
+    parts = [_("Exercise {key}: not yet.").format(key=key)]
     if before and before[-1] == shown and not callable(answer):
-        parts.append("That is the same answer as last time.")
+        parts.append(_("That is the same answer as last time."))
     if verdict.text:
         parts.append(verdict.text)
-    parts.append(f"Hint: {ex.hint}" if not before else f"A more specific hint: {ex.more}")
+    parts.append(_("Hint: {hint}").format(hint=_(ex.hint)) if not before
+                 else _("A more specific hint: {hint}").format(hint=_(ex.more)))
     before.append(shown)
-    return " ".join(parts)
+    # TRANSLATORS: two sentences of a checker's message, one after the other
+    return functools.reduce(lambda a, b: _("{first} {second}").format(first=a, second=b), parts)
 
 
 def check(key: str, answer) -> None:
@@ -372,5 +446,5 @@ def check(key: str, answer) -> None:
     try:
         text = message(key, answer)
     except KeyError as err:
-        text = str(err.args[0]) if err.args else "no such exercise"
+        text = str(err.args[0]) if err.args else _("no such exercise")
     print(text)

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import N_, _, ngettext
 from .answers import Problem, read_number, safe_repr
 
 #: seconds a learner's function may run on one test case
@@ -84,7 +85,7 @@ def _error_line(exc: BaseException, files: set[str]) -> str:
         if tb.tb_frame.f_code.co_filename in files:
             line = tb.tb_lineno
         tb = tb.tb_next
-    where = f" (line {line} of your code)" if line is not None else ""
+    where = _(" (line {line} of your code)").format(line=line) if line is not None else ""
     return f"{name}: {text}{where}" if text else f"{name}{where}"
 
 
@@ -154,48 +155,57 @@ def run(fn: Callable, args: Sequence, time_limit: float = TIME_LIMIT,
 
 
 # -- comparing a result with the reference ---------------------------------------------------
+_SIGN_WORDS = {"positive": N_("positive"), "negative": N_("negative"), "zero": N_("zero")}
+
+
 def _sign_word(x: float) -> str:
     return "positive" if x > 0 else "negative" if x < 0 else "zero"
+
+
+_RETURNED_NONE = N_("it returned None: is the `return` missing?")
 
 
 def compare_number(got, want: float, tol: float) -> str | None:
     """None when `got` is a number within tol (absolute or relative) of `want`, else what is
     wrong, in words (never the value of `want`)."""
     if got is None:
-        return "it returned None: is the `return` missing?"
+        return _(_RETURNED_NONE)
     value = read_number(got) if not isinstance(got, str) else Problem("a string")
     if isinstance(value, Problem):
         if isinstance(got, float | np.floating) and math.isnan(got):
-            return "it returned nan: a 0/0, an inf - inf, or a nan in the input?"
+            return _("it returned nan: a 0/0, an inf - inf, or a nan in the input?")
         if isinstance(got, float | np.floating) and math.isinf(got):
-            return "it returned inf: a division by zero or an overflow?"
-        return f"it should return one number, but returned {safe_repr(got)}"
+            return _("it returned inf: a division by zero or an overflow?")
+        return _("it should return one number, but returned {got}").format(got=safe_repr(got))
     value = float(value)
     if math.isclose(value, want, rel_tol=tol, abs_tol=tol):
         return None
     if _sign_word(value) != _sign_word(want) and abs(want) > tol:
-        return (f"it should return a {_sign_word(want)} number; yours is {_sign_word(value)} "
-                f"({safe_repr(got)})")
-    return f"it returned {safe_repr(got)}, which is not the right value"
+        return _("it should return a {sign} number; yours is {got_sign} ({got})").format(
+            sign=_(_SIGN_WORDS[_sign_word(want)]), got_sign=_(_SIGN_WORDS[_sign_word(value)]),
+            got=safe_repr(got))
+    return _("it returned {got}, which is not the right value").format(got=safe_repr(got))
 
 
 def as_array(got, shape: tuple) -> np.ndarray | str:
     """`got` as a float array of `shape`, or what is wrong with it, in words."""
     if got is None:
-        return "it returned None: is the `return` missing?"
+        return _(_RETURNED_NONE)
     if isinstance(got, str | bytes | dict | set) or callable(got):
-        return f"it should return an array of shape {shape}, but returned {safe_repr(got)}"
+        return _("it should return an array of shape {shape}, but returned {got}").format(
+            shape=shape, got=safe_repr(got))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             arr = np.asarray(got, dtype=float)
     except Exception:  # noqa: BLE001
-        return f"it should return numbers (shape {shape}), but returned {safe_repr(got)}"
+        return _("it should return numbers (shape {shape}), but returned {got}").format(
+            shape=shape, got=safe_repr(got))
     if arr.shape != shape:
-        return (f"it should return shape {shape}, but the result has shape {arr.shape} "
-                f"({safe_repr(got)})")
+        return _("it should return shape {shape}, but the result has shape {got_shape} ({got})"
+                 ).format(shape=shape, got_shape=arr.shape, got=safe_repr(got))
     if np.isnan(arr).any():
-        return f"the result contains nan: {safe_repr(got)}"
+        return _("the result contains nan: {got}").format(got=safe_repr(got))
     return arr
 
 
@@ -208,20 +218,20 @@ def compare_array(got, want, tol: float) -> str | None:
     if np.allclose(arr, want, rtol=tol, atol=tol):
         return None
     bad = np.flatnonzero(~np.isclose(arr, want, rtol=tol, atol=tol))
-    where = "entry" if len(bad) == 1 else "entries"
     shown = ", ".join(str(tuple(int(i) for i in np.unravel_index(b, want.shape)))
                       if want.ndim > 1 else str(int(b)) for b in bad[:4])
-    return (f"the shape {want.shape} is right, but {where} {shown} "
-            f"{'is' if len(bad) == 1 else 'are'} not ({safe_repr(got)})")
+    return ngettext("the shape {shape} is right, but entry {entries} is not ({got})",
+                    "the shape {shape} is right, but entries {entries} are not ({got})",
+                    len(bad)).format(shape=want.shape, entries=shown, got=safe_repr(got))
 
 
 def compare_parts(got, want: Sequence, compares: Sequence[Callable], names: Sequence[str]):
     """Compare a returned tuple part by part: compares[i](got[i], want[i]) -> None or text."""
     if got is None:
-        return "it returned None: is the `return` missing?"
+        return _(_RETURNED_NONE)
     if not isinstance(got, tuple | list) or len(got) != len(want):
-        return (f"it should return {len(want)} things, {', '.join(names)} (e.g. "
-                f"`return {', '.join(names)}`), but returned {safe_repr(got)}")
+        return _("it should return {n} things, {names} (e.g. `return {names}`), but returned "
+                 "{got}").format(n=len(want), names=", ".join(names), got=safe_repr(got))
     for name, cmp, g, w in zip(names, compares, got, want, strict=True):
         problem = cmp(g, w)
         if problem is not None:
@@ -235,11 +245,12 @@ def compare_word(got, want: str, options: Sequence[str]) -> str | None:
 
     allowed = ", ".join(repr(o) for o in options)
     if got is None:
-        return "it returned None: is the `return` missing?"
+        return _(_RETURNED_NONE)
     word = read_word(got)
     if isinstance(word, Problem) or word not in [read_word(o) for o in options]:
-        return f"it should return one of {allowed}, but returned {safe_repr(got)}"
-    return None if word == read_word(want) else f"it returned {safe_repr(got)}"
+        return _("it should return one of {allowed}, but returned {got}").format(
+            allowed=allowed, got=safe_repr(got))
+    return None if word == read_word(want) else _("it returned {got}").format(got=safe_repr(got))
 
 
 # -- the code-exercise predicate --------------------------------------------------------------
@@ -282,9 +293,9 @@ class CodeCheck:
 
     def signature_problem(self, fn) -> str | None:
         if not callable(fn) or isinstance(fn, type):
-            return (f"The answer is a function: write `def {self.name}"
-                    f"({', '.join(self.params)}):` in the cell above, then pass its name, "
-                    f"check(..., {self.name}); got {safe_repr(fn)}.")
+            return _("The answer is a function: write `def {name}({params}):` in the cell above, "
+                     "then pass its name, check(..., {name}); got {got}.").format(
+                name=self.name, params=", ".join(self.params), got=safe_repr(fn))
         try:
             sig = inspect.signature(fn)
         except (TypeError, ValueError):
@@ -293,9 +304,12 @@ class CodeCheck:
             sig.bind(*[None] * len(self.params))
         except TypeError:
             n = len(self.params)
-            return (f"{self.name} is called with {n} argument{'s' if n != 1 else ''}, "
-                    f"({', '.join(self.params)}); your function takes "
-                    f"{safe_repr(str(sig), 80)}.")
+            return ngettext("{name} is called with {n} argument, ({params}); your function takes "
+                            "{signature}.",
+                            "{name} is called with {n} arguments, ({params}); your function "
+                            "takes {signature}.", n).format(
+                name=self.name, n=n, params=", ".join(self.params),
+                signature=safe_repr(str(sig), 80))
         return None
 
     def __call__(self, fn):
@@ -311,28 +325,33 @@ class CodeCheck:
                 out = run(fn, args, self.time_limit)
             else:
                 out = run(self.drive, (fn, *args), self.time_limit, learner=fn)
-            head = f"Case {i} of {len(self.cases)}, {self.call_text(case)}:"
+            head = _("Case {i} of {n}, {call}:").format(i=i, n=len(self.cases),
+                                                        call=self.call_text(case))
             if out.kind == "timeout":
-                return Verdict(False, f"{head} it did not finish within {self.time_limit:g} s "
-                                      "and was stopped. An endless loop? Check that the loop's "
-                                      "condition becomes false.")
+                return Verdict(False, _("{head} it did not finish within {seconds:g} s and was "
+                                        "stopped. An endless loop? Check that the loop's "
+                                        "condition becomes false.").format(
+                    head=head, seconds=self.time_limit))
             if out.kind == "error" and out.not_written:
-                return Verdict(False, f"Write the body of {self.name} in place of `raise "
-                                      "NotImplementedError`, then run the cell again.",
-                               placeholder=True)
+                return Verdict(False, _("Write the body of {name} in place of `raise "
+                                        "NotImplementedError`, then run the cell again.").format(
+                    name=self.name), placeholder=True)
             if out.kind == "error":
-                return Verdict(False, f"{head} it raised {out.error}.")
+                return Verdict(False, _("{head} it raised {error}.").format(head=head,
+                                                                            error=out.error))
             if out.value is None:
-                return Verdict(False, f"{head} it returned None. Write the body of "
-                                      f"{self.name} (in place of `...`) and end it with a "
-                                      "`return` statement.")
+                return Verdict(False, _("{head} it returned None. Write the body of {name} (in "
+                                        "place of `...`) and end it with a `return` statement.")
+                               .format(head=head, name=self.name))
             try:
                 got = out.value if self.collect is None else self.collect(args, out.value)
                 mismatch = self.compare(got, want)
             except Exception:  # noqa: BLE001 - a strange return value must not break check
-                mismatch = f"its result could not be compared: {safe_repr(out.value)}"
+                mismatch = _("its result could not be compared: {got}").format(
+                    got=safe_repr(out.value))
             if mismatch is not None:
-                return Verdict(False, f"{head} expected {case.expect}; {mismatch}.")
+                return Verdict(False, _("{head} expected {expect}; {mismatch}.").format(
+                    head=head, expect=_(case.expect), mismatch=mismatch))
         return Verdict(True)
 
 

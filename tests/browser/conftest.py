@@ -280,13 +280,13 @@ def pytest_terminal_summary(terminalreporter):
         return
     tr = terminalreporter
     tr.section("browser: slider change -> new plot (JupyterLab, median over typed moves)")
-    tr.write_line(f"{'explorer':<28} {'notebook':<28} {'moves':>5} {'median ms':>10} "
+    tr.write_line(f"{'explorer':<28} {'notebook':<34} {'moves':>5} {'median ms':>10} "
                   f"{'min':>7} {'max':>7}  target {helpers.LATENCY_TARGET_MS:.0f} ms")
     for row in rows:
         ms = row["ms"]
         med = statistics.median(ms)
         flag = "ok" if med < helpers.LATENCY_TARGET_MS else "OVER"
-        tr.write_line(f"{row['explorer']:<28} {row['notebook']:<28} {len(ms):>5} "
+        tr.write_line(f"{row['explorer']:<28} {row['notebook']:<34} {len(ms):>5} "
                       f"{med:>10.0f} {min(ms):>7.0f} {max(ms):>7.0f}  {flag}")
     drags = helpers.DRAGS
     if drags:

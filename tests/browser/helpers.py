@@ -5,7 +5,12 @@ DOM conventions (ann_helpers/widgets.py): an explorer's box has classes `ann-exp
 `ann-explorer-<name>`; its figure is `img.ann-figure`, its status `.ann-status`, and each control
 carries `ann-control-<key>`. An explorer's state depends only on its control values, so the
 expected status for the values on the sliders is `all_explorers()[name](**values).status`,
-computed here in the test process.
+computed here in the test process, in the notebook's language.
+
+Both editions are covered: the English lessons in notebooks/ and their Traditional Chinese twins
+in notebooks/zh-Hant/ (those that exist). In a Chinese lesson the status shown must be the
+Chinese one: the explorer's status computed with ann_helpers.set_language("zh-Hant"), with Han
+characters in it, and not the English sentence.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 import statistics
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,9 +59,64 @@ NOTES: list[str] = []
 SEEN_EXPLORERS: set[str] = set()
 
 
+#: the editions of the course: the language each speaks and the folder of its lessons
+EDITIONS = {"en": NOTEBOOKS, "zh-Hant": NOTEBOOKS / "zh-Hant"}
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 # -- which notebooks ------------------------------------------------------------------------
-def lesson_notebooks() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def lesson_notebooks(language: str = "en") -> list[Path]:
+    """The lessons of one edition that exist (the Chinese ones arrive lesson by lesson)."""
+    return sorted(EDITIONS[language].glob("[0-9][0-9]_*.ipynb"))
+
+
+def language_of(nb_path: Path) -> str:
+    """The language of a lesson: the edition whose folder holds it."""
+    folder = Path(nb_path).resolve().parent
+    for language, where in EDITIONS.items():
+        if folder == where.resolve():
+            return language
+    raise ValueError(f"{nb_path} is in no edition's folder ({', '.join(map(str, EDITIONS.values()))})")
+
+
+def label(nb_path: Path) -> str:
+    """How a lesson is named in test ids and reports: "03_gradient_descent_1d" for English,
+    "zh-Hant/03_gradient_descent_1d" for its Chinese twin."""
+    language = language_of(nb_path)
+    return nb_path.stem if language == "en" else f"{language}/{nb_path.stem}"
+
+
+def file_label(nb_path: Path) -> str:
+    """`label` usable in a file name (screenshots of the two editions do not overwrite)."""
+    return label(nb_path).replace("/", "-")
+
+
+@contextmanager
+def speaking(language: str):
+    """ann_helpers speaks `language` (messages and figure fonts) inside the block, as the
+    lesson's first cell makes it do in the kernel; the test process's language afterwards."""
+    import ann_helpers
+    from ann_helpers import i18n
+
+    before = i18n.language()
+    ann_helpers.set_language(language)
+    try:
+        yield
+    finally:
+        ann_helpers.set_language(before)
+
+
+def status_language_problem(shown: str, english: str, language: str) -> str | None:
+    """In a Chinese lesson, why the status `shown` is not a Chinese one (None when it is):
+    it must contain Han characters and must not be the English status for the same values."""
+    if language == "en":
+        return None
+    shown, english = " ".join(shown.split()), " ".join(english.split())
+    if shown == english and re.search(r"[A-Za-z]{3}", english):
+        return f"the status shown is the English one ({shown!r}), not the {language} one"
+    if not HAN.search(shown):
+        return f"the status shown has no Chinese characters: {shown!r}"
+    return None
 
 
 def read_ipynb(path: Path) -> dict:
@@ -80,19 +141,21 @@ def shows_explorer(nb: dict) -> bool:
 
 
 def smoke_notebooks() -> list[Path]:
-    """The course map and the first lesson after it that shows an explorer
-    (`make test-binder`)."""
+    """The course map and the first lesson after it that shows an explorer, then the Chinese
+    course map when it exists (`make test-binder`: Binder opens either course map)."""
     notebooks = lesson_notebooks()
     chosen = [p for p in notebooks if p.name.startswith("00_")][:1]
     chosen += [p for p in notebooks
                if not p.name.startswith("00_") and shows_explorer(read_ipynb(p))][:1]
+    chosen += [p for p in lesson_notebooks("zh-Hant") if p.name.startswith("00_")][:1]
     return list(dict.fromkeys(chosen))
 
 
 def selected_notebooks() -> list[Path]:
+    """The English lessons, then the Chinese lessons that exist (the smoke run: English only)."""
     if os.environ.get("ANN_BROWSER_SMOKE") == "1":
         return smoke_notebooks()
-    return lesson_notebooks()
+    return [p for language in EDITIONS for p in lesson_notebooks(language)]
 
 
 # -- kernel and run-all ---------------------------------------------------------------------
@@ -349,8 +412,9 @@ class ExplorerRun:
 class ExplorerDriver:
     """Moves one explorer's sliders in the page and checks picture and status."""
 
-    def __init__(self, page, server, kernel_id: str, box, notebook: str):
+    def __init__(self, page, server, kernel_id: str, box, notebook: str, language: str = "en"):
         self.page, self.server, self.kernel_id, self.box = page, server, kernel_id, box
+        self.language = language
         dom = box.evaluate(READ_BOX_JS)
         self.name = dom["name"]
         registry = _registry()
@@ -368,11 +432,21 @@ class ExplorerDriver:
         return dom, dom_values(self.widgets, dom)
 
     def expected(self, values: dict):
-        """(status, png) of a fresh explorer built from these control values (cached)."""
+        """(status, png) of a fresh explorer built from these control values, in the lesson's
+        language (cached)."""
         key = tuple(sorted(values.items()))
         if key not in self._expected:
-            explorer = self.cls(**values)
-            self._expected[key] = (explorer.status, explorer.render())
+            with speaking(self.language):
+                explorer = self.cls(**values)
+                self._expected[key] = (explorer.status, explorer.render())
+        return self._expected[key]
+
+    def english_status(self, values: dict) -> str:
+        """The status an English lesson shows for these values (cached)."""
+        key = ("en", *sorted(values.items()))
+        if key not in self._expected:
+            with speaking("en"):
+                self._expected[key] = self.cls(**values).status
         return self._expected[key]
 
     def settle(self, timeout: float = 15.0) -> None:
@@ -387,9 +461,15 @@ class ExplorerDriver:
         wait_kernel_idle(self.server, self.kernel_id, stable=0.1)
 
     def check_status(self, how: str) -> dict:
-        """The status shown must be the one computed for the values on the controls."""
+        """The status shown must be the one computed for the values on the controls, in the
+        lesson's language (in a Chinese lesson: Chinese, not the English sentence)."""
         dom, values = self.read()
         status, _ = self.expected(values)
+        if self.language != "en":
+            problem = status_language_problem(dom["status"] or "", self.english_status(values),
+                                              self.language)
+            if problem is not None:
+                self.run.problems.append(f"{self.name}: {how}: {problem}")
         try:
             self.page.wait_for_function(
                 """([box, status]) => {
@@ -680,7 +760,7 @@ def screenshot_dir(ui: str) -> Path:
 
 def open_and_run_all(page, server, nb_path: Path, ui: str):
     """Open a notebook in `ui` ("lab" or "notebook7"), run all cells, check the outputs, and
-    take the after-run-all screenshot with the first explorer centred.
+    take the after-run-all screenshot with the first explorer centred (named by `file_label`).
     Returns (nb, kernel_id, explorer boxes, problems so far, screenshot folder)."""
     nb = read_ipynb(nb_path)
     shots = screenshot_dir(ui)
@@ -690,7 +770,7 @@ def open_and_run_all(page, server, nb_path: Path, ui: str):
     boxes = page.locator(".jp-NotebookPanel .ann-explorer")
     if boxes.count():
         center(page, boxes.first)
-    page.screenshot(path=str(shots / f"{nb_path.stem}-after-run-all.png"))
+    page.screenshot(path=str(shots / f"{file_label(nb_path)}-after-run-all.png"))
     return nb, kernel_id, boxes, problems, shots
 
 

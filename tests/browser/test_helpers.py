@@ -78,6 +78,9 @@ def test_smoke_run_is_the_course_map_and_one_explorer_lesson():
     others = [p for p in notebooks if not p.name.startswith("00_")]
     assert len(others) <= 1
     assert all(H.shows_explorer(H.read_ipynb(p)) for p in others)
+    chinese = [H.label(p) for p in notebooks if H.language_of(p) == "zh-Hant"]
+    maps = [H.label(p) for p in H.lesson_notebooks("zh-Hant") if p.name.startswith("00_")]
+    assert chinese == maps[:1], "the smoke run opens the Chinese course map when it exists"
 
 
 def test_missing_browser_skips_with_the_install_command(monkeypatch):
@@ -95,3 +98,47 @@ def test_missing_browser_fails_when_required(monkeypatch):
 def test_explicit_chromium_path_is_the_only_candidate(monkeypatch, tmp_path):
     monkeypatch.setenv("ANN_CHROMIUM", str(tmp_path / "nowhere"))
     assert C.chromium_path() is None
+
+
+# -- the two editions ------------------------------------------------------------------------
+def test_both_editions_are_collected_english_first(monkeypatch, tmp_path):
+    en, zh = tmp_path / "notebooks", tmp_path / "notebooks" / "zh-Hant"
+    zh.mkdir(parents=True)
+    for path in (en / "00_course_map.ipynb", en / "03_gradient_descent_1d.ipynb",
+                 zh / "03_gradient_descent_1d.ipynb", zh / "notes.ipynb"):
+        path.write_text("{}")
+    monkeypatch.setattr(H, "EDITIONS", {"en": en, "zh-Hant": zh})
+    monkeypatch.delenv("ANN_BROWSER_SMOKE", raising=False)
+    chosen = H.selected_notebooks()
+    assert [H.label(p) for p in chosen] == ["00_course_map", "03_gradient_descent_1d",
+                                            "zh-Hant/03_gradient_descent_1d"]
+    assert [H.language_of(p) for p in chosen] == ["en", "en", "zh-Hant"]
+    assert H.file_label(chosen[-1]) == "zh-Hant-03_gradient_descent_1d"
+    with pytest.raises(ValueError, match="is in no edition's folder"):
+        H.language_of(tmp_path / "03_gradient_descent_1d.ipynb")
+
+
+def test_the_committed_chinese_lessons_are_collected():
+    chinese = sorted((H.NOTEBOOKS / "zh-Hant").glob("[0-9][0-9]_*.ipynb"))
+    assert [p for p in H.selected_notebooks() if H.language_of(p) == "zh-Hant"] == chinese
+
+
+def test_a_chinese_lesson_must_show_the_chinese_status():
+    english = "step 3: x = 0.12, converging"
+    assert H.status_language_problem(english, english, "en") is None
+    assert H.status_language_problem("第 3 步：x = 0.12，收斂中", english, "zh-Hant") is None
+    assert H.status_language_problem(english, english, "zh-Hant") == (
+        "the status shown is the English one ('step 3: x = 0.12, converging'), not the "
+        "zh-Hant one")
+    assert H.status_language_problem("x = 0.12", english, "zh-Hant") == (
+        "the status shown has no Chinese characters: 'x = 0.12'")
+
+
+def test_the_expected_status_is_computed_in_the_lessons_language():
+    from ann_helpers import i18n
+
+    with H.speaking("zh-Hant"):
+        assert i18n.language() == "zh-Hant"
+        text = repr(EXPLORERS[sorted(EXPLORERS)[0]]())
+    assert i18n.language() == "en"
+    assert text.startswith("互動探索器（")
