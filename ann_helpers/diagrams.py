@@ -40,8 +40,9 @@ def _box(ax, x, y, w, h, step, face):
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
                                 boxstyle="round,pad=0.02,rounding_size=0.08",
                                 fc=face, ec=COLORS["curve"], lw=1.2))
-    ax.text(x, y + 0.17, f"{number}. {_(title)}", ha="center", va="center", fontsize=10,
-            weight="bold")
+    # a larger size, not bold, marks the title: not every CJK font has a bold face, and
+    # matplotlib warns (in the notebook's output) when the fallback list holds one without
+    ax.text(x, y + 0.17, f"{number}. {_(title)}", ha="center", va="center", fontsize=11)
     ax.text(x, y - 0.05, _(detail), ha="center", va="center", fontsize=9)
     ax.text(x, y - 0.26, _(lessons), ha="center", va="center", fontsize=8,
             color=COLORS["muted"], style="italic")
