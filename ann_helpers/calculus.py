@@ -25,6 +25,7 @@ import numpy as np
 import sympy as sp
 
 from . import validate
+from .i18n import N_, _
 
 CLASSES = ("minimum", "maximum", "saddle", "inconclusive")
 
@@ -34,21 +35,24 @@ def _symbols(variables) -> list[sp.Symbol]:
     if isinstance(variables, sp.Symbol):
         variables = [variables]
     if isinstance(variables, (str, bytes)) or not isinstance(variables, (Sequence, tuple)):
-        raise TypeError("variables must be a sympy Symbol or a non-empty list of Symbols, "
-                        f"got {variables!r} of type {type(variables).__name__}")
+        raise TypeError(_("variables must be a sympy Symbol or a non-empty list of Symbols, "
+                          "got {variables!r} of type {kind}").format(
+                              variables=variables, kind=type(variables).__name__))
     variables = list(variables)
     if not variables or not all(isinstance(v, sp.Symbol) for v in variables):
-        raise TypeError("variables must be a sympy Symbol or a non-empty list of Symbols, "
-                        f"got {variables!r}")
+        raise TypeError(_("variables must be a sympy Symbol or a non-empty list of Symbols, "
+                          "got {variables!r}").format(variables=variables))
     if len(set(variables)) != len(variables):
-        raise ValueError(f"variables must be distinct, got {variables}")
+        raise ValueError(_("variables must be distinct, got {variables}").format(
+            variables=variables))
     return variables
 
 
 def _expression(expr, variables: list[sp.Symbol]) -> sp.Expr:
     """A sympy expression whose only symbols are among `variables`."""
-    not_an_expression = TypeError(f"expr must be a sympy expression such as x**2 + 3*x, got "
-                                  f"{expr!r} of type {type(expr).__name__}")
+    not_an_expression = TypeError(_("expr must be a sympy expression such as x**2 + 3*x, got "
+                                    "{expr!r} of type {kind}").format(
+                                        expr=expr, kind=type(expr).__name__))
     if isinstance(expr, (str, bytes)) or callable(expr) and not isinstance(expr, sp.Basic):
         raise not_an_expression
     try:
@@ -58,31 +62,36 @@ def _expression(expr, variables: list[sp.Symbol]) -> sp.Expr:
     if not isinstance(expr, sp.Expr):
         raise not_an_expression
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        raise ValueError(f"expr must be finite (no nan, oo or zoo), got {expr}")
+        raise ValueError(_("expr must be finite (no nan, oo or zoo), got {expr}").format(
+            expr=expr))
     extra = sorted(expr.free_symbols - set(variables), key=str)
     if extra:
-        raise ValueError(f"expr uses {extra}, which are not in variables {variables}: "
-                         "add them to variables or substitute numbers for them")
+        raise ValueError(_("expr uses {extra}, which are not in variables {variables}: "
+                           "add them to variables or substitute numbers for them").format(
+                               extra=extra, variables=variables))
     return expr
 
 
 def _value(name: str, value) -> sp.Expr:
     """One coordinate of a point: an exact sympy number or a finite Python/numpy number."""
     if isinstance(value, (bool, np.bool_)) or isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a real number, got {value!r} "
-                        f"of type {type(value).__name__}")
+        raise TypeError(_("{name} must be a real number, got {value!r} of type {kind}").format(
+            name=name, value=value, kind=type(value).__name__))
     try:
         val = sp.sympify(value, strict=True)
     except (sp.SympifyError, TypeError):
-        raise TypeError(f"{name} must be a real number, got {value!r} "
-                        f"of type {type(value).__name__}") from None
+        raise TypeError(_("{name} must be a real number, got {value!r} of type {kind}").format(
+            name=name, value=value, kind=type(value).__name__)) from None
     if not isinstance(val, sp.Expr) or not val.is_number:
-        raise TypeError(f"{name} must be a real number, got {value!r}")
+        raise TypeError(_("{name} must be a real number, got {value!r}").format(
+            name=name, value=value))
     num = complex(val.evalf())
     if not (math.isfinite(num.real) and math.isfinite(num.imag)):
-        raise ValueError(f"{name} must be a finite number, got {value}")
+        raise ValueError(_("{name} must be a finite number, got {value}").format(
+            name=name, value=value))
     if abs(num.imag) > 1e-12 * max(1.0, abs(num.real)):
-        raise ValueError(f"{name} must be a real number, got {value}")
+        raise ValueError(_("{name} must be a real number, got {value}").format(
+            name=name, value=value))
     return val
 
 
@@ -91,24 +100,27 @@ def _point_dict(variables: list[sp.Symbol], point) -> dict:
     if isinstance(point, Mapping):
         unknown = [k for k in point if k not in variables]
         if unknown:
-            raise ValueError(f"point has values for {unknown}, which are not in "
-                             f"variables {variables}")
+            raise ValueError(_("point has values for {unknown}, which are not in "
+                               "variables {variables}").format(unknown=unknown,
+                                                               variables=variables))
         missing = [v for v in variables if v not in point]
         if missing:
-            raise ValueError(f"point is missing values for {missing}; it needs one value per "
-                             f"variable {variables}")
+            raise ValueError(_("point is missing values for {missing}; it needs one value per "
+                               "variable {variables}").format(missing=missing,
+                                                              variables=variables))
         return {v: _value(f"point[{v}]", point[v]) for v in variables}
     if isinstance(point, np.ndarray):
         point = point.reshape(-1).tolist() if point.ndim <= 1 else point
     if isinstance(point, (str, bytes)):
-        raise TypeError(f"point must be a dict {{variable: value}} or a sequence of numbers, "
-                        f"got {point!r}")
+        raise TypeError(_("point must be a dict {{variable: value}} or a sequence of numbers, "
+                          "got {point!r}").format(point=point))
     if not isinstance(point, (Sequence, np.ndarray)):
         point = [point]
     point = list(point)
     if len(point) != len(variables):
-        raise ValueError(f"point must have {len(variables)} value(s), one per variable "
-                         f"{variables}, got {len(point)}")
+        raise ValueError(_("point must have {n} value(s), one per variable "
+                           "{variables}, got {got}").format(n=len(variables),
+                                                            variables=variables, got=len(point)))
     return {v: _value(f"point[{i}]", p) for i, (v, p) in enumerate(zip(variables, point, strict=True))}
 
 
@@ -119,10 +131,12 @@ def _floats(matrix: sp.Matrix, what: str) -> np.ndarray:
         try:
             out[i, j] = float(entry)
         except (TypeError, ValueError):
-            raise ValueError(f"the {what} do not exist at this point ({entry} is not a "
-                             "number): the second-derivative test cannot decide here") from None
+            raise ValueError(_("the {what} do not exist at this point ({entry} is not a "
+                               "number): the second-derivative test cannot decide here").format(
+                                   what=_(what), entry=entry)) from None
         if not math.isfinite(out[i, j]):
-            raise ValueError(f"the {what} do not exist at this point (an entry is {entry})")
+            raise ValueError(_("the {what} do not exist at this point (an entry is {entry})")
+                             .format(what=_(what), entry=entry))
     return out
 
 
@@ -157,14 +171,16 @@ def stationary_points(expr, variables) -> list[dict]:
     try:
         solutions = sp.solve(equations, variables, dict=True)
     except NotImplementedError:
-        raise NotImplementedError(f"sympy could not solve grad f = 0, i.e. {equations} = 0, "
-                                  f"for {variables}") from None
+        raise NotImplementedError(_("sympy could not solve grad f = 0, i.e. {equations} = 0, "
+                                    "for {variables}").format(equations=equations,
+                                                              variables=variables)) from None
     points = []
     for sol in solutions:
         if set(sol) != set(variables):
             free = [v for v in variables if v not in sol]
-            raise ValueError(f"grad f = 0 holds on a whole curve or surface ({sol}, with "
-                             f"{free} free): the stationary points are not isolated")
+            raise ValueError(_("grad f = 0 holds on a whole curve or surface ({sol}, with "
+                               "{free} free): the stationary points are not isolated").format(
+                                   sol=sol, free=free))
         if all(sol[v].is_real for v in variables):
             points.append({v: sp.simplify(sol[v]) for v in variables})
     return sorted(points, key=lambda p: [float(p[v]) for v in variables])
@@ -181,14 +197,16 @@ def classify_point(expr, variables, point) -> str:
     variables = _symbols(variables)
     expr = _expression(expr, variables)
     subs = _point_dict(variables, point)
-    grad = _floats(sp.Matrix(gradient(expr, variables)).subs(subs).evalf(), "first derivatives")
-    H = _floats(hessian(expr, variables).subs(subs).evalf(), "second derivatives")
+    grad = _floats(sp.Matrix(gradient(expr, variables)).subs(subs).evalf(),
+                   N_("first derivatives"))
+    H = _floats(hessian(expr, variables).subs(subs).evalf(), N_("second derivatives"))
     eig = np.linalg.eigvalsh(H)
     scale = max(1.0, float(np.max(np.abs(eig))))
     if np.max(np.abs(grad)) > 1e-9 * scale:
         shown = ", ".join(f"{g:.4g}" for g in grad.ravel())
-        raise ValueError(f"point {subs} is not a stationary point: grad f = ({shown}) there, "
-                         "and the second-derivative test applies only where grad f = 0")
+        raise ValueError(_("point {subs} is not a stationary point: grad f = ({shown}) there, "
+                           "and the second-derivative test applies only where grad f = 0")
+                         .format(subs=subs, shown=shown))
     if np.any(np.abs(eig) <= 1e-12 * scale):
         return "inconclusive"
     if np.all(eig > 0):
@@ -202,13 +220,14 @@ def derivative_signs(expr, variable, xs) -> list[tuple[float, float, str]]:
     """The sign table of f': rows (x, f'(x), '-', '0' or '+') for each x in `xs`."""
     variable = _symbols(variable)
     if len(variable) != 1:
-        raise ValueError(f"variable must be one Symbol, got {variable}")
+        raise ValueError(_("variable must be one Symbol, got {variable}").format(
+            variable=variable))
     (x,) = variable
     slope = sp.diff(_expression(expr, variable), x)
     rows = []
     for i, xi in enumerate(xs):
         value = float(_value(f"xs[{i}]", xi))
-        s = float(_floats(sp.Matrix([slope.subs(x, xi)]).evalf(), "first derivative")[0, 0])
+        s = float(_floats(sp.Matrix([slope.subs(x, xi)]).evalf(), N_("first derivative"))[0, 0])
         rows.append((value, s, "0" if s == 0 else ("+" if s > 0 else "-")))
     return rows
 
@@ -252,7 +271,8 @@ def gradient_system_report(expr, variables) -> dict:
     variables = _symbols(variables)
     expr = _expression(expr, variables)
     if not expr.is_polynomial(*variables):
-        raise ValueError(f"expr must be a polynomial in {variables}, got {expr}")
+        raise ValueError(_("expr must be a polynomial in {variables}, got {expr}").format(
+            variables=variables, expr=expr))
     equations = [sp.Poly(g, *variables) for g in gradient(expr, variables)]
     degrees = [eq.total_degree() for eq in equations]
     basis = sp.groebner([eq.as_expr() for eq in equations], *variables, order="lex")
@@ -280,7 +300,8 @@ def gradient_system_report(expr, variables) -> dict:
 def _finite(name: str, value) -> float:
     value = float(value)
     if not math.isfinite(value):
-        raise ValueError(f"{name} returned {value}: the function must be finite near the point")
+        raise ValueError(_("{name} returned {value}: the function must be finite near the "
+                           "point").format(name=name, value=value))
     return value
 
 

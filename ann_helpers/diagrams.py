@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from .i18n import N_, _
 from .plotting import COLORS, new_figure
 
 #: (step number, title, detail, lessons that teach it)
 STEPS = (
-    ("1", "define the network", r"$\hat y = F(x; w)$, unknown $w$", "lesson 05"),
-    ("2", "define the loss", r"$L(w)$: compare $\hat y$ with label $y$", "lesson 06"),
-    ("3", "feed an example", "one (SGD) or a minibatch", "lesson 08"),
-    ("4", "forward pass", r"compute $\hat y$, then $L$", "lessons 05-06"),
-    ("5", "backward pass (BP)", r"$\nabla L$ from back to front", "lesson 07"),
-    ("6", "gradient descent step", r"$w \leftarrow w - \mathrm{lr}\cdot\nabla L$",
-     "lessons 01-04"),
+    ("1", N_("define the network"), N_(r"$\hat y = F(x; w)$, unknown $w$"), N_("lesson 05")),
+    ("2", N_("define the loss"), N_(r"$L(w)$: compare $\hat y$ with label $y$"),
+     N_("lesson 06")),
+    ("3", N_("feed an example"), N_("one (SGD) or a minibatch"), N_("lesson 08")),
+    ("4", N_("forward pass"), N_(r"compute $\hat y$, then $L$"), N_("lessons 05-06")),
+    ("5", N_("backward pass (BP)"), N_(r"$\nabla L$ from back to front"), N_("lesson 07")),
+    ("6", N_("gradient descent step"), r"$w \leftarrow w - \mathrm{lr}\cdot\nabla L$",
+     N_("lessons 01-04")),
 )
 
 # pale tints of Okabe-Ito blue and orange (the box fills carry no values, only the grouping)
@@ -38,10 +40,11 @@ def _box(ax, x, y, w, h, step, face):
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
                                 boxstyle="round,pad=0.02,rounding_size=0.08",
                                 fc=face, ec=COLORS["curve"], lw=1.2))
-    ax.text(x, y + 0.17, f"{number}. {title}", ha="center", va="center", fontsize=10,
-            weight="bold")
-    ax.text(x, y - 0.05, detail, ha="center", va="center", fontsize=9)
-    ax.text(x, y - 0.26, lessons, ha="center", va="center", fontsize=8,
+    # a larger size, not bold, marks the title: not every CJK font has a bold face, and
+    # matplotlib warns (in the notebook's output) when the fallback list holds one without
+    ax.text(x, y + 0.17, f"{number}. {_(title)}", ha="center", va="center", fontsize=11)
+    ax.text(x, y - 0.05, _(detail), ha="center", va="center", fontsize=9)
+    ax.text(x, y - 0.26, _(lessons), ha="center", va="center", fontsize=8,
             color=COLORS["muted"], style="italic")
 
 
@@ -65,7 +68,7 @@ def training_loop_figure():
     for (x, y), step in zip(setup, STEPS[:2], strict=True):
         _box(ax, x, y, w, h, step, SETUP_COLOR)
     _arrow(ax, (1.35, 3.3 - h / 2), (1.35, 1.7 + h / 2))
-    ax.text(1.35, 4.05, "once", ha="center", fontsize=10, color=COLORS["muted"])
+    ax.text(1.35, 4.05, _("once"), ha="center", fontsize=10, color=COLORS["muted"])
 
     # the loop: 3 -> 4 -> 5 -> 6 -> back to 3
     loop = [(4.45, 3.3), (7.55, 3.3), (7.55, 1.7), (4.45, 1.7)]
@@ -76,17 +79,17 @@ def training_loop_figure():
     _arrow(ax, (7.55, 3.3 - h / 2), (7.55, 1.7 + h / 2))  # 4 -> 5
     _arrow(ax, (6.45, 1.7), (5.55, 1.7))  # 5 -> 6
     _arrow(ax, (4.45, 1.7 + h / 2), (4.45, 3.3 - h / 2), color=COLORS["path"], lw=2)
-    ax.text(4.35, 2.5, "next example\n(inner loop)", ha="right", va="center", fontsize=9,
+    ax.text(4.35, 2.5, _("next example\n(inner loop)"), ha="right", va="center", fontsize=9,
             color=COLORS["path"])
 
     # the outer loop around it all
     ax.add_patch(FancyBboxPatch((3.05, 0.95), 5.9, 3.0,
                                 boxstyle="round,pad=0.05,rounding_size=0.2", fc="none",
                                 ec=COLORS["start"], lw=1.6, ls="--"))
-    ax.text(6.0, 4.1, "repeat for every epoch (outer loop): one epoch = one pass over all "
-            "training examples", ha="center", fontsize=9, color=COLORS["start"])
-    ax.text(6.0, 0.55, "stop when the loss is small enough or after a fixed number of epochs",
+    ax.text(6.0, 4.1, _("repeat for every epoch (outer loop): one epoch = one pass over all "
+                        "training examples"), ha="center", fontsize=9, color=COLORS["start"])
+    ax.text(6.0, 0.55, _("stop when the loss is small enough or after a fixed number of epochs"),
             ha="center", fontsize=9, color=COLORS["muted"])
-    ax.set_title("Training a feed-forward network: a double loop (epochs × examples)",
+    ax.set_title(_("Training a feed-forward network: a double loop (epochs × examples)"),
                  fontsize=12)
     return fig

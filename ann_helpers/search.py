@@ -17,12 +17,19 @@ move along the axes, and every round may cost 2n evaluations of f.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import validate
+from .i18n import N_, _
+
+#: the statuses a search ends with (the code words stay English; shown in the language set)
+STATUS_WORDS = {"stopped": N_("stopped"), "converged": N_("converged"),
+                "bracketed": N_("bracketed"), "max_steps": N_("max_steps"),
+                "diverged": N_("diverged")}
 
 
 @dataclass(frozen=True)
@@ -68,14 +75,14 @@ def _value(f, x, name="f") -> float:
     if type(out) is float:
         return out if not math.isnan(out) else math.inf
     if out is None:
-        raise TypeError(f"{name} returned None; it must return a single number "
-                        "(is its `return` missing?)")
+        raise TypeError(_("{name} returned None; it must return a single number "
+                          "(is its `return` missing?)").format(name=name))
     if isinstance(out, int) and not isinstance(out, bool) and abs(out) > validate.MAX_FLOAT:
         return math.inf if out > 0 else -math.inf
     arr = validate.real_array(f"{name}(x)", out)
     if arr.size != 1:
-        raise ValueError(f"{name} must return a single number, got an array of shape "
-                         f"{arr.shape}")
+        raise ValueError(_("{name} must return a single number, got an array of shape "
+                           "{shape}").format(name=name, shape=arr.shape))
     v = float(arr.reshape(()))
     return v if not math.isnan(v) else math.inf
 
@@ -101,7 +108,8 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
     while True:
         if len(points) > max_steps:
             status = "max_steps"
-            message = f"still going downhill after {max_steps} moves, at x = {x:.6g}"
+            message = _("still going downhill after {max_steps} moves, at x = {x:.6g}").format(
+                max_steps=max_steps, x=x)
             break
         tries = (+1, -1) if direction == 0 else (direction,)
         moved = False
@@ -117,34 +125,44 @@ def enumeration_search(f: Callable, x0: float, step: float, max_steps: int = 100
                 break
         if not moved:
             status = "stopped"
-            message = (f"stopped at x = {x:.6g}, f(x) = {fx:.6g}: neither neighbour at "
-                       f"distance {step:g} is lower")
+            message = _("stopped at x = {x:.6g}, f(x) = {fx:.6g}: neither neighbour at "
+                        "distance {step:g} is lower").format(x=x, fx=fx, step=step)
             break
         if fx == -math.inf:
             status = "diverged"
-            message = f"diverged: f fell to -inf at x = {x:.6g}"
+            message = _("diverged: f fell to -inf at x = {x:.6g}").format(x=x)
             break
         if abs(x) > bound:
             status = "diverged"
-            message = f"diverged: |x| passed {bound:g} and f is still falling"
+            message = _("diverged: |x| passed {bound:g} and f is still falling").format(
+                bound=bound)
             break
     return SearchPath(points=np.array(points), values=np.array(values), trials=trials,
                       status=status, message=message, evaluations=1 + len(trials))
 
 
+def _fit(text: str, width: int, align: str = ">") -> str:
+    """`text` padded to `width` columns as a terminal shows it (a CJK character takes two)."""
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    pad = " " * max(0, width - shown)
+    return pad + text if align == ">" else text + pad
+
+
 def trial_table(path: SearchPath, digits: int = 2) -> str:
     """The trials of an enumeration search as a small aligned text table."""
     if not isinstance(path, SearchPath) or path.points.ndim != 1:
-        raise TypeError(f"path must be the result of enumeration_search, got {path!r:.60} "
-                        f"of type {type(path).__name__}")
+        raise TypeError(_("path must be the result of enumeration_search, got {path!r:.60} "
+                          "of type {kind}").format(path=path, kind=type(path).__name__))
     digits = validate.integer("digits", digits, low=0, high=12)
-    lines = [f"{'trial':>5}  {'x':>8}  {'f(x)':>8}  {'verdict':<9}"]
-    lines.append(f"{'start':>5}  {path.points[0]:>8.{digits}f}  {path.values[0]:>8.{digits}f}")
+    trial, verdict_word, start = _("trial"), _("verdict"), _("start")
+    lines = [f"{_fit(trial, 5)}  {'x':>8}  {'f(x)':>8}  {_fit(verdict_word, 9, '<')}"]
+    lines.append(f"{_fit(start, 5)}  {path.points[0]:>8.{digits}f}  {path.values[0]:>8.{digits}f}")
     for i, t in enumerate(path.trials, 1):
-        verdict = "accepted" if t.accepted else "rejected"
-        lines.append(f"{i:>5}  {t.x:>8.{digits}f}  {t.value:>8.{digits}f}  {verdict:<9}")
-    lines.append(f"result x = {path.x:.{digits}f} ({path.status}), "
-                 f"{path.evaluations} evaluations of f")
+        verdict = _("accepted") if t.accepted else _("rejected")
+        lines.append(f"{i:>5}  {t.x:>8.{digits}f}  {t.value:>8.{digits}f}  {_fit(verdict, 9, '<')}")
+    lines.append(_("result x = {x} ({status}), {evaluations} evaluations of f").format(
+        x=f"{path.x:.{digits}f}", status=_(STATUS_WORDS.get(path.status, path.status)),
+        evaluations=path.evaluations))
     return "\n".join(lines)
 
 
@@ -168,22 +186,25 @@ def derivative_sign_search(df: Callable, x0: float, step: float, max_steps: int 
     status = message = ""
     while True:
         if abs(d) <= tol:
-            status, message = "converged", f"f'(x) = 0 at x = {x:.6g}: stop"
+            status, message = "converged", _("f'(x) = 0 at x = {x:.6g}: stop").format(x=x)
             break
         if len(points) > max_steps:
-            status, message = "max_steps", f"still moving after {max_steps} steps"
+            status, message = "max_steps", _("still moving after {max_steps} steps").format(
+                max_steps=max_steps)
             break
         x = x - step * math.copysign(1.0, d)
         d_new = _value(df, x, "df")
         points.append(x)
         slopes.append(d_new)
         if abs(x) > bound or math.isinf(d_new):
-            status, message = "diverged", f"diverged: |x| passed {bound:g}"
+            status, message = "diverged", _("diverged: |x| passed {bound:g}").format(
+                bound=bound)
             break
         if abs(d_new) > tol and math.copysign(1.0, d_new) != math.copysign(1.0, d):
             status = "bracketed"
-            message = (f"f' changed sign between x = {points[-2]:.6g} and x = {x:.6g}: the "
-                       "minimum lies between them (a smaller step would find it)")
+            message = _("f' changed sign between x = {a:.6g} and x = {b:.6g}: the "
+                        "minimum lies between them (a smaller step would find it)").format(
+                            a=points[-2], b=x)
             break
         d = d_new
     return SearchPath(points=np.array(points), values=np.array(slopes), status=status,
@@ -201,7 +222,7 @@ def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
     f = validate.function("f", f)
     x = validate.array("x0", x0, ndim=1).copy()
     if x.size == 0:
-        raise ValueError("x0 must have at least one coordinate, got an empty array")
+        raise ValueError(_("x0 must have at least one coordinate, got an empty array"))
     step = validate.positive("step", step)
     tol = validate.positive("tol", tol)
     max_evaluations = validate.integer("max_evaluations", max_evaluations, low=1)
@@ -235,9 +256,10 @@ def compass_search(f: Callable, x0, step: float = 1.0, tol: float = 1e-3,
             break
         if not moved:
             step /= 2
-    message = (f"{status}: x = ({', '.join(f'{v:.4g}' for v in x[:3])}"
-               f"{', ...' if n > 3 else ''}) after {evals} evaluations of f, "
-               f"{len(points) - 1} moves")
+    message = _("{status}: x = ({x}) after {evaluations} evaluations of f, {moves} moves").format(
+        status=_(STATUS_WORDS.get(status, status)),
+        x=", ".join(f"{v:.4g}" for v in x[:3]) + (", ..." if n > 3 else ""),
+        evaluations=evals, moves=len(points) - 1)
     return SearchPath(points=np.array(points), values=np.array(values), status=status,
                       message=message, evaluations=evals, steps=steps)
 
@@ -254,8 +276,9 @@ def compass_vs_descent(fn, x0, gap: float = 1e-4, step: float = 1.0,
     from .functions import TestFunction
 
     if not isinstance(fn, TestFunction):
-        raise TypeError(f"fn must be a TestFunction from ann_helpers.functions (such as "
-                        f"functions.get('bowl')), got {fn!r:.60} of type {type(fn).__name__}")
+        raise TypeError(_("fn must be a TestFunction from ann_helpers.functions (such as "
+                          "functions.get('bowl')), got {fn!r:.60} of type {kind}").format(
+                              fn=fn, kind=type(fn).__name__))
     x0 = validate.array("x0", x0, ndim=1)
     gap = validate.positive("gap", gap)
     f_min = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))

@@ -17,6 +17,9 @@
 # **On this page:** the training loop in one picture, the list of lessons, a glossary, how to
 # use the sliders and how to run the course. Start the first lesson here:
 # [01 Classical extrema](01_classical_extrema.ipynb).
+#
+# **繁體中文:** The whole course in Traditional Chinese (Taiwan usage), with the same code,
+# numbers and pictures: [繁體中文版課程地圖](zh-Hant/00_course_map.ipynb)
 
 # %% [markdown]
 # ## The big picture: training a network is a double loop
@@ -40,8 +43,6 @@
 #
 # Steps 3 to 6 repeat: once for every example (or minibatch), and that whole pass again for
 # every epoch.
-#
-# **繁體中文:** The whole course in Traditional Chinese: [繁體中文版](zh-Hant/00_course_map.ipynb)
 
 # %%
 # Setup. On Google Colab, which does not have this course's package, the next lines install it
@@ -106,28 +107,65 @@ show(training_loop_figure())
 # %% [markdown]
 # ## Glossary (English / 中文)
 #
-# The key terms of the course, with the Chinese term used in the source article.
+# The key terms of the course. The Chinese edition writes Taiwan usage (台灣用語); the source
+# article, written in another usage, sometimes has its own term (原文用語), given where it
+# differs or where the article has one at all ("—": the article does not name it).
 #
-# | English | 中文 | first met in |
-# | --- | --- | --- |
-# | artificial neural network (ANN) | 人工神經網絡 | 00 |
-# | extremum, minimum point | 極值, 極小值點 | 01 |
-# | stationary point | 駐點 | 01 |
-# | partial derivative | 偏導數 | 01 |
-# | enumeration (trial) search | 枚舉試探法 | 02 |
-# | gradient | 梯度 | 03 |
-# | gradient descent | 梯度下降 | 03 |
-# | learning rate | 學習率 | 03 |
-# | neuron | 神經元 | 05 |
-# | activation function | 激活函數 | 05 |
-# | target function (the model) | 目標函數 | 06 |
-# | loss function | 損失函數 | 06 |
-# | mean squared error | 均方誤差 | 06 |
-# | cross-entropy | 交叉熵 | 06 |
-# | training example, label | 訓練樣例, 標籤 | 06 |
-# | chain rule | 鏈式求導法則 | 07 |
-# | error back-propagation (BP) | 誤差反向傳播 | 07 |
-# | stochastic gradient descent (SGD), minibatch | 隨機梯度下降, 小批量 | 08 |
+# | English | Taiwan usage (台灣用語) | the article's term (原文用語) | first met in |
+# | --- | --- | --- | --- |
+# | artificial neural network (ANN) | 類神經網路 | 人工神經網絡 | 00 |
+# | feed-forward network | 前饋網路 | 前饋神經網絡 | 00 |
+# | epoch (one pass over all training examples) | 訓練週期（epoch） | — (the article speaks of a 雙重循環, a double loop) | 00, 08 |
+# | extremum, minimum point | 極值, 極小值點 | 極值, 極小值點 | 01 |
+# | stationary point | 駐點 | 駐點 | 01 |
+# | partial derivative | 偏導數 | 偏導數 | 01 |
+# | Hessian (matrix of second partial derivatives) | 海森矩陣 | — (its 3 二階偏導數) | 01 |
+# | saddle point | 鞍點 | — | 01 |
+# | enumeration (trial) search | 枚舉搜尋 | 枚舉試探法 | 02 |
+# | local minimum / global minimum | 局部極小值 / 全域極小值 | — / 全局的極值點 | 02 |
+# | gradient | 梯度 | 梯度 | 03 |
+# | gradient descent | 梯度下降 | 梯度下降算法 | 03 |
+# | learning rate (step size) | 學習率（步長） | 學習率, 步長 | 03 |
+# | convergence / divergence | 收斂 / 發散 | — | 03 |
+# | neuron | 神經元 | 神經元 | 05 |
+# | weight, bias, parameter | 權重, 偏置, 參數 | 參數, 待定參數 | 05 |
+# | activation function (sigmoid, tanh, ReLU) | 活化函數 | 激活函數 | 05 |
+# | accuracy | 準確率 | — | 05 |
+# | target function (the model) | 目標函數（即模型） | 目標函數 | 06 |
+# | loss function | 損失函數 | 損失函數 | 06 |
+# | mean squared error | 均方誤差 | 均方誤差 | 06 |
+# | cross-entropy | 交叉熵 | 交叉熵 | 06 |
+# | softmax | softmax | — | 06 |
+# | one-hot encoding | one-hot 編碼 | — | 06 |
+# | training example, label | 訓練樣本, 標籤 | 訓練樣例, 標籤 | 06 |
+# | chain rule | 連鎖律 | 鏈式求導法則 | 07 |
+# | forward pass / backward pass | 前向傳播 / 反向傳播 | — | 05 / 07 |
+# | error back-propagation (BP) | 誤差反向傳播 | 誤差反向傳播 | 07 |
+# | stochastic gradient descent (SGD) | 隨機梯度下降 | sgd | 08 |
+# | minibatch | 小批次 | 一批 (Minibatch) | 08 |
+# | training / validation / test set | 訓練集 / 驗證集 / 測試集 | 訓練數據 (training data only) | 09 |
+# | overfitting | 過擬合 | — | 09 |
+# | confusion matrix | 混淆矩陣 | — | 09 |
+# | autograd (automatic differentiation) | 自動微分 | — | 10 |
+# | vanishing gradients | 梯度消失 | — | 10 |
+# | momentum | 動量 | — | 11 |
+# | optimizer (RMSprop, Adam), learning-rate schedule | 最佳化器, 學習率排程 | — | 11 |
+#
+# **One warning about 目標函數.** In the article, 目標函數 ("target function") is the *model*
+# itself, the network $\hat y = F(x; w)$ whose parameters training must find. In most books
+# "objective function" means the opposite thing: the function being minimised, here the loss.
+# The course uses the article's word only in lesson 06, where the two functions are compared
+# side by side, and everywhere else says "the model" and "the loss".
+#
+# **For readers comparing the texts.** Two slips of the article are corrected in the course,
+# in both editions. (1) The article calls a neuron's inputs $x_1, x_2, x_3$ 因變量
+# (dependent variables), and later calls the parameters that become the loss's variables
+# 因變量 too; both are **independent variables (自變量)**: the inputs are the model's, the
+# parameters the loss's (lesson 06's table of the two functions lists them as "its variables"). (2) Introducing gradient descent in two
+# variables, the article says a function of two variables relates *one* independent variable
+# to *two* dependent ones. It is the other way round: $f(x, y) = x^2 + y^2$ has two
+# independent variables $x, y$ (its domain is the plane) and one dependent variable, the value
+# $f(x, y)$ (lessons 01 and 04 draw such functions over the $(x, y)$ plane).
 
 # %% [markdown]
 # ## How to use the sliders

@@ -65,3 +65,23 @@ def test_two_variable_figures_mark_every_stationary_point():
         two_variable_figure([])
     with pytest.raises(ValueError, match=r"lim must be in \(0, 100\]"):
         two_variable_surfaces(cases, lim=-1)
+
+
+@pytest.fixture
+def in_chinese():
+    import ann_helpers
+
+    ann_helpers.set_language("zh-Hant")
+    yield
+    ann_helpers.set_language("en")
+
+
+def test_the_explorer_and_the_figure_speak_chinese(in_chinese):
+    explorer = TangentExplorer(function="x^3", x=0.0)
+    assert explorer.status == ("a = 0.00：f'(a) = 0，是駐點；f''(a) = 0.00；"
+                               "f' 兩側都是 +：不是極值")
+    assert explorer.controls["x"].description == "切點 a"
+    x, y = x_sym, y_sym
+    fig = two_variable_figure([("x^2 - y^2", x**2 - y**2)])
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["鞍點"]
+    assert fig.axes[0].get_title() == "$f = x^2 - y^2$（顏色：$f$ 的值）"

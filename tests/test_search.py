@@ -146,3 +146,36 @@ def test_explorer_reports_result_and_cost():
     assert "result x = 0.250" in coarse and "0.250 from the nearest true minimum" in coarse
     local = ex.set(function="x⁴ − 3x² + x", x0=2.0, step=0.3)
     assert "the local, not the global, minimum" in local
+
+
+@pytest.fixture
+def in_chinese():
+    import ann_helpers
+
+    ann_helpers.set_language("zh-Hant")
+    yield
+    ann_helpers.set_language("en")
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_the_trial_table_in_chinese_lines_up_by_display_width(in_chinese):
+    lines = trial_table(enumeration_search(SQ.f, 1.0, 0.5)).splitlines()
+    assert lines[0] == " 試探         x      f(x)  判定     "
+    assert lines[1] == " 起點      1.00      1.00"
+    assert lines[2] == "    1      1.50      2.25  已拒絕   "
+    assert len({_columns(line) for line in (lines[0], *lines[2:6])}) == 1
+    assert lines[-1] == "結果 x = 0.00（已停止），計算了 5 次 f"
+
+
+def test_search_messages_and_errors_speak_chinese(in_chinese):
+    path = enumeration_search(SQ.f, 1.0, 0.75)
+    assert path.status == "stopped"   # the status stays a code word; its message is translated
+    assert path.message == "停在 x = 0.25，f(x) = 0.0625：距離 0.75 的左右兩個鄰點都沒有更低"
+    with pytest.raises(TypeError) as err:
+        enumeration_search(lambda x: None, 0.0, 1.0)
+    assert str(err.value) == "f 傳回了 None；它必須傳回單一個數（是不是少了 `return`？）"

@@ -18,6 +18,7 @@ import sympy as sp
 from matplotlib.ticker import MaxNLocator
 
 from .. import calculus, validate
+from ..i18n import N_, _
 from ..plotting import COLORS, OKABE_ITO, contour_2d, new_figure, surface_3d
 from ..widgets import Explorer, dropdown, slider
 
@@ -42,7 +43,7 @@ STEP = 0.05
 HALF_WIDTH = 1.2  # the tangent is drawn over [a - HALF_WIDTH, a + HALF_WIDTH]
 FALLING, RISING = OKABE_ITO["vermillion"], OKABE_ITO["blue"]
 FALLING_STYLE, RISING_STYLE = "-", (0, (1, 1))   # solid, dotted: a second cue besides colour
-KEY = "solid vermillion: f falls, dotted blue: f rises"
+KEY = N_("solid vermillion: f falls, dotted blue: f rises")
 
 
 def _curve(expr):
@@ -102,10 +103,10 @@ def _sign(value: float) -> str:
 def _verdict(left: str, right: str) -> str:
     """The sign-table test: how f' changes sign across a candidate point."""
     if left == "-" and right == "+":
-        return "f' changes from - to +: a minimum"
+        return _("f' changes from - to +: a minimum")
     if left == "+" and right == "-":
-        return "f' changes from + to -: a maximum"
-    return f"f' is {left} on both sides: no extremum"
+        return _("f' changes from + to -: a maximum")
+    return _("f' is {sign} on both sides: no extremum").format(sign=left)
 
 
 class TangentExplorer(Explorer):
@@ -116,7 +117,7 @@ class TangentExplorer(Explorer):
     def make_controls(self):
         return {
             "function": dropdown("f(x) =", list(FUNCTIONS), "x^2 + 3x"),
-            "x": slider("point of tangency a", -2.5, XLIM[0], XLIM[1], STEP),
+            "x": slider(_("point of tangency a"), -2.5, XLIM[0], XLIM[1], STEP),
         }
 
     def make_figure(self):
@@ -157,31 +158,36 @@ class TangentExplorer(Explorer):
             self._tangent.set_data(np.r_[left_x, np.nan, right_x],
                                    np.r_[fa + left * (left_x - a), np.nan,
                                          fa + right * (right_x - a)])
-            self._slope_text.set_text(f"f(x) = {SHOWN[function]}\nf′({a:.2f}) does not exist\n{KEY}")
-            return (f"a = {a:.2f}: no derivative here (a corner): slope {left:+.2f} from the "
-                    f"left, {right:+.2f} from the right; "
-                    f"{_verdict(_sign(left), _sign(right))} without a derivative")
+            self._slope_text.set_text(_("f(x) = {f}\nf′({a:.2f}) does not exist\n{key}").format(
+                f=SHOWN[function], a=a, key=_(KEY)))
+            return _("a = {a:.2f}: no derivative here (a corner): slope {left:+.2f} from the "
+                     "left, {right:+.2f} from the right; {verdict} without a derivative").format(
+                         a=a, left=left, right=right, verdict=_verdict(_sign(left), _sign(right)))
 
         slope = curve.slope(a)
         xs = np.r_[left_x, right_x[1:]]
         self._tangent.set_data(xs, fa + slope * (xs - a))
-        self._slope_text.set_text(f"f(x) = {SHOWN[function]}\nf′({a:.2f}) = {slope:+.2f}\n{KEY}")
+        self._slope_text.set_text(_("f(x) = {f}\nf′({a:.2f}) = {slope:+.2f}\n{key}").format(
+            f=SHOWN[function], a=a, slope=slope, key=_(KEY)))
         if _sign(slope) == "-":
-            return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} < 0: f falls here, "
-                    "so a step to the right lowers f")
+            return _("a = {a:.2f}: slope f'(a) = {slope:.2f} < 0: f falls here, "
+                     "so a step to the right lowers f").format(a=a, slope=slope)
         if _sign(slope) == "+":
-            return (f"a = {a:.2f}: slope f'(a) = {slope:.2f} > 0: f rises here, "
-                    "so a step to the left lowers f")
+            return _("a = {a:.2f}: slope f'(a) = {slope:.2f} > 0: f rises here, "
+                     "so a step to the left lowers f").format(a=a, slope=slope)
         before = _sign(curve.slope(a - STEP))
         after = _sign(curve.slope(a + STEP))
         d2 = float(curve.d2f(a)) if curve.d2f is not None else float("nan")
-        return (f"a = {a:.2f}: f'(a) = 0, a stationary point (駐點); f''(a) = {d2:.2f}; "
-                f"{_verdict(before, after)}")
+        return _("a = {a:.2f}: f'(a) = 0, a stationary point (駐點); f''(a) = {d2:.2f}; "
+                 "{verdict}").format(a=a, d2=d2, verdict=_verdict(before, after))
 
 
 # -- the two-variable figure ------------------------------------------------------------------
 MARKERS = {"minimum": ("o", OKABE_ITO["blue"]), "maximum": ("^", OKABE_ITO["vermillion"]),
            "saddle": ("X", OKABE_ITO["orange"]), "inconclusive": ("s", COLORS["muted"])}
+#: the kinds as the legend names them (calculus.classify_point returns the English code words)
+KIND_NAMES = {"minimum": N_("minimum"), "maximum": N_("maximum"), "saddle": N_("saddle"),
+              "inconclusive": N_("inconclusive")}
 
 
 def two_variable_figure(cases, lim: float = 2.0):
@@ -189,7 +195,7 @@ def two_variable_figure(cases, lim: float = 2.0):
     stationary points (solutions of grad f = 0) marked by their kind."""
     cases = list(cases)
     if not cases:
-        raise ValueError("cases must hold at least one (label, expr) pair")
+        raise ValueError(_("cases must hold at least one (label, expr) pair"))
     lim = validate.positive("lim", lim, high=100.0)
     fig, axes = new_figure(ncols=len(cases), size=(3.0 * len(cases), 3.1))
     axes = np.atleast_1d(axes)
@@ -203,9 +209,9 @@ def two_variable_figure(cases, lim: float = 2.0):
             kind = calculus.classify_point(expr, [x_sym, y_sym], point)
             marker, color = MARKERS[kind]
             ax.plot(float(point[x_sym]), float(point[y_sym]), marker, color=color, ms=10,
-                    mec="black", label=None if kind in seen else kind, zorder=5)
+                    mec="black", label=None if kind in seen else _(KIND_NAMES[kind]), zorder=5)
             seen.add(kind)
-        ax.set_title(f"$f = {label}$ (colours: $f$)", fontsize=9)
+        ax.set_title(_("$f = {label}$ (colours: $f$)").format(label=label), fontsize=9)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$y$", labelpad=0)
     fig.legend(loc="outside lower center", ncols=len(seen), frameon=False)
@@ -216,7 +222,7 @@ def two_variable_surfaces(cases, lim: float = 2.0):
     """The same functions as 3-D surfaces z = f(x, y), stationary points marked by kind."""
     cases = list(cases)
     if not cases:
-        raise ValueError("cases must hold at least one (label, expr) pair")
+        raise ValueError(_("cases must hold at least one (label, expr) pair"))
     lim = validate.positive("lim", lim, high=100.0)
     fig, axes = new_figure(ncols=len(cases), size=(2.6 * len(cases), 2.9), projection="3d",
                            computed_zorder=False)

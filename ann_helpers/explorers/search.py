@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import functions as F
-from ..search import enumeration_search
+from ..i18n import _
+from ..search import STATUS_WORDS, enumeration_search
 from ..widgets import Explorer, dropdown, fixed_layout, slider
 from .descent import XLIM_1D, curve_axes
 
@@ -20,9 +21,9 @@ CHOICES = {"x²": "square", "x² + 3x": "square_plus_3x", "x⁴ − 3x² + x": "
 def trial_axes(ax, fn: F.TestFunction, xlim=XLIM_1D) -> dict:
     """The curve, the accepted path, and empty markers for the rejected trials."""
     art = curve_axes(ax, fn, xlim)
-    art["path"].set(label="accepted")
+    art["path"].set(label=_("accepted"))
     (art["rejected"],) = ax.plot([], [], "x", color="black", ms=8, mew=2, zorder=6,
-                                 label="rejected trial")
+                                 label=_("rejected trial"))
     for m in fn.minima:
         ax.axvline(m, color="#8a8a8a", lw=0.8, ls=":")
     return art
@@ -61,8 +62,8 @@ class EnumerationExplorer(Explorer):
     def make_controls(self):
         return {
             "function": dropdown("f(x) =", list(CHOICES), "x²"),
-            "x0": slider("start x0", 1.0, -2.0, 2.0, 0.05),
-            "step": slider("step", 0.5, 0.05, 1.5, 0.05),
+            "x0": slider(_("start x0"), 1.0, -2.0, 2.0, 0.05),
+            "step": slider(_("step"), 0.5, 0.05, 1.5, 0.05),
         }
 
     def make_figure(self):
@@ -94,12 +95,13 @@ class EnumerationExplorer(Explorer):
         self.path = path
         show_trials(art, fn, path)
         off = abs(path.x - fn.minima[np.argmin([abs(path.x - m) for m in fn.minima])])
-        self.title.set_text(f"f(x) = {function}: start {x0:.2f}, step {step:.2f} -> "
-                            f"x = {path.x:.2f}")
+        self.title.set_text(_("f(x) = {f}: start {x0:.2f}, step {step:.2f} -> "
+                              "x = {x:.2f}").format(f=function, x0=x0, step=step, x=path.x))
         which = ""
         if len(fn.minima) > 1:
-            which = (" (the global minimum)" if abs(path.x - fn.minima[0]) <= abs(path.x - fn.minima[1])
-                     else " (the local, not the global, minimum)")
-        return (f"result x = {path.x:.3f} after {len(path.trials)} trials "
-                f"({path.evaluations} evaluations of f), {path.status}; "
-                f"{off:.3f} from the nearest true minimum{which}")
+            which = (_(" (the global minimum)") if abs(path.x - fn.minima[0]) <= abs(path.x - fn.minima[1])
+                     else _(" (the local, not the global, minimum)"))
+        return _("result x = {x:.3f} after {trials} trials ({evaluations} evaluations of f), "
+                 "{status}; {off:.3f} from the nearest true minimum{which}").format(
+                     x=path.x, trials=len(path.trials), evaluations=path.evaluations,
+                     status=_(STATUS_WORDS.get(path.status, path.status)), off=off, which=which)
