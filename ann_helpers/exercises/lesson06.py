@@ -112,7 +112,7 @@ exercise(
 #: exercise 06.5 (prediction): after w is raised from the minimum, which way should b go?
 MINIMUM_WB = (0.80, 1.10)   # where the explorer's status says "at the minimum" (slider grid)
 PREDICT_W, B_STEP = 1.00, 0.05   # the new w; one step of the explorer's b slider
-DIRECTIONS = (N_("up"), N_("down"), N_("stay"))
+DIRECTIONS = ("up", "down", "stay")   # the words a learner answers with, in both editions
 
 
 def _explorer_L(w: float, b: float) -> float:
