@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import validate
+from .i18n import N_, _
 
 LEAKY_SLOPE = 0.01
 
@@ -50,8 +51,8 @@ class Registry(dict):
         self.kind = kind
 
     def __missing__(self, key):
-        raise UnknownNameError(f"unknown {self.kind} {key!r}; allowed names: "
-                               f"{', '.join(map(repr, self))}")
+        raise UnknownNameError(_("unknown {kind} {key}; allowed names: {names}").format(
+            kind=_(self.kind), key=repr(key), names=", ".join(map(repr, self))))
 
 
 def _out(u_in, result: np.ndarray):
@@ -161,7 +162,7 @@ class Activation:
         return self.f(u)
 
 
-ACTIVATIONS: dict[str, Activation] = Registry("activation", {
+ACTIVATIONS: dict[str, Activation] = Registry(N_("activation"), {
     "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, "sigmoid  1/(1+e^-u)"),
     "tanh": Activation("tanh", tanh, tanh_prime, "tanh u"),
     "relu": Activation("relu", relu, relu_prime, "ReLU  max(0, u)"),
@@ -181,7 +182,8 @@ def get_activation(activation) -> Activation:
     if isinstance(activation, Activation):
         return activation
     if not isinstance(activation, str):
-        raise TypeError(f"activation must be a name ({', '.join(map(repr, ACTIVATIONS))}) "
-                        f"or an Activation, got {activation!r} of type "
-                        f"{type(activation).__name__}")
+        raise TypeError(_("activation must be a name ({names}) or an Activation, got {value} "
+                          "of type {type}").format(names=", ".join(map(repr, ACTIVATIONS)),
+                                                   value=repr(activation),
+                                                   type=type(activation).__name__))
     return ACTIVATIONS[activation]

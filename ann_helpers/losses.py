@@ -32,6 +32,7 @@ import numpy as np
 
 from . import validate
 from .activations import Registry
+from .i18n import N_, _
 
 #: probabilities are clipped to at least this before taking the log (log 0 = -inf)
 EPS = 1e-12
@@ -44,8 +45,9 @@ def _pair(y_hat, y, name_hat: str = "y_hat") -> tuple[np.ndarray, np.ndarray]:
     y_hat = validate.array(name_hat, y_hat)
     y = validate.array("y", y)
     if y_hat.shape != y.shape:
-        raise ValueError(f"{name_hat} and y must have the same shape, got {name_hat} "
-                         f"{y_hat.shape} and y {y.shape}")
+        raise ValueError(_("{name} and y must have the same shape, got {name} {shape_hat} and "
+                           "y {shape}").format(name=name_hat, shape_hat=y_hat.shape,
+                                               shape=y.shape))
     return y_hat, y
 
 
@@ -56,11 +58,12 @@ def _out(like, result: np.ndarray):
 def _labels(y: np.ndarray) -> np.ndarray:
     """Check y is a probability vector (or one per row): entries >= 0, each row sums to 1."""
     if y.ndim == 0:
-        raise ValueError("y must be a probability vector such as a one-hot label [0, 1, 0], "
-                         "got a single number")
+        raise ValueError(_("y must be a probability vector such as a one-hot label [0, 1, 0], "
+                           "got a single number"))
     if np.any(y < 0) or not np.allclose(y.sum(axis=-1), 1.0, atol=1e-6):
-        raise ValueError("y must be one-hot or a probability vector: entries >= 0 and each "
-                         f"row summing to 1, got row sums {np.round(y.sum(axis=-1), 6)}")
+        raise ValueError(_("y must be one-hot or a probability vector: entries >= 0 and each "
+                           "row summing to 1, got row sums {sums}").format(
+                               sums=np.round(y.sum(axis=-1), 6)))
     return y
 
 
@@ -129,12 +132,12 @@ def one_hot(labels, classes: int) -> np.ndarray:
     distribution."""
     classes = validate.integer("classes", classes, low=1, high=MAX_CLASSES)
     if isinstance(labels, (bool, np.bool_)) or labels is None or isinstance(labels, (str, bytes)):
-        raise TypeError(f"labels must be whole class numbers in [0, {classes - 1}], "
-                        f"got {labels!r:.60}")
+        raise TypeError(_("labels must be whole class numbers in [0, {last}], got {labels}")
+                        .format(last=classes - 1, labels=f"{labels!r:.60}"))
     idx = np.asarray(labels)
     if idx.dtype.kind not in "iu" or np.any(idx < 0) or np.any(idx >= classes):
-        raise ValueError(f"labels must be whole numbers in [0, {classes - 1}], "
-                         f"got {labels!r:.60}")
+        raise ValueError(_("labels must be whole numbers in [0, {last}], got {labels}")
+                         .format(last=classes - 1, labels=f"{labels!r:.60}"))
     return np.eye(classes)[idx]
 
 
@@ -156,10 +159,10 @@ def label_pair(y_true, y_pred, classes: int | None) -> tuple[np.ndarray, np.ndar
     y_true = validate.labels("y_true", y_true, classes)
     y_pred = validate.labels("y_pred", y_pred, classes)
     if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred must have the same length, "
-                         f"got {y_true.size} and {y_pred.size}")
+        raise ValueError(_("y_true and y_pred must have the same length, got {n_true} and "
+                           "{n_pred}").format(n_true=y_true.size, n_pred=y_pred.size))
     if y_true.size == 0:
-        raise ValueError("y_true and y_pred are empty: nothing to compare")
+        raise ValueError(_("y_true and y_pred are empty: nothing to compare"))
     return y_true, y_pred
 
 
@@ -168,8 +171,8 @@ def cross_entropy(y_hat, y) -> float:
     y_hat, y = _pair(y_hat, y)
     y = _labels(y)
     if np.any(y_hat < 0) or np.any(y_hat > 1):
-        raise ValueError("y_hat must be probabilities in [0, 1] for cross_entropy; for raw "
-                         "network outputs use cross_entropy_logits")
+        raise ValueError(_("y_hat must be probabilities in [0, 1] for cross_entropy; for raw "
+                           "network outputs use cross_entropy_logits"))
     return float(-np.sum(y * np.log(np.maximum(y_hat, EPS))))
 
 
@@ -178,7 +181,7 @@ def cross_entropy_grad(y_hat, y):
     y_hat, y = _pair(y_hat, y)
     y = _labels(y)
     if np.any(y_hat < 0) or np.any(y_hat > 1):
-        raise ValueError("y_hat must be probabilities in [0, 1] for cross_entropy_grad")
+        raise ValueError(_("y_hat must be probabilities in [0, 1] for cross_entropy_grad"))
     return -y / np.maximum(y_hat, EPS)
 
 
@@ -217,7 +220,7 @@ class Loss:
         return self.f(y_hat, y)
 
 
-LOSSES: dict[str, Loss] = Registry("loss", {
+LOSSES: dict[str, Loss] = Registry(N_("loss"), {
     "squared_error": Loss("squared_error", squared_error, squared_error_grad,
                           "squared error  1/2 (y_hat - y)^2"),
     "absolute_error": Loss("absolute_error", absolute_error, absolute_error_grad,
@@ -233,8 +236,9 @@ def get_loss(loss) -> Loss:
     if isinstance(loss, Loss):
         return loss
     if not isinstance(loss, str):
-        raise TypeError(f"loss must be a name ({', '.join(map(repr, LOSSES))}) or a Loss, "
-                        f"got {loss!r} of type {type(loss).__name__}")
+        raise TypeError(_("loss must be a name ({names}) or a Loss, got {value} of type {type}")
+                        .format(names=", ".join(map(repr, LOSSES)), value=repr(loss),
+                                type=type(loss).__name__))
     return LOSSES[loss]
 
 
@@ -259,7 +263,8 @@ def _data(x, y):
     x = validate.array("x", x, ndim=1)
     y = validate.array("y", y, ndim=1)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
+        raise ValueError(_("x and y must have the same length, got {n_x} and {n_y}").format(
+            n_x=x.size, n_y=y.size))
     return x, y
 
 
@@ -271,7 +276,7 @@ def _reduce(reduce: str, n: int) -> float:
     """The factor of a summed ("sum": 1) or averaged ("mean": 1/n) loss over n examples."""
     validate.choice("reduce", reduce, ("sum", "mean"))
     if n == 0:
-        raise ValueError("x must hold at least one example")
+        raise ValueError(_("x must hold at least one example"))
     return 1.0 if reduce == "sum" else 1.0 / n
 
 

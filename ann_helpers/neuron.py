@@ -21,16 +21,18 @@ import numpy as np
 
 from . import validate
 from .activations import get_activation
+from .i18n import _
 
 
 def _inputs(x, w, b):
     w = validate.array("w", w, ndim=1)
     if w.size == 0:
-        raise ValueError("w must hold at least one weight, got an empty array")
+        raise ValueError(_("w must hold at least one weight, got an empty array"))
     x = validate.array("x", x, ndim=(1, 2))
     if x.shape[-1] != w.size:
-        raise ValueError(f"x and w must match: x has {x.shape[-1]} input(s) per example "
-                         f"(shape {x.shape}), w has {w.size} weight(s)")
+        raise ValueError(_("x and w must match: x has {inputs} input(s) per example (shape "
+                           "{shape}), w has {weights} weight(s)").format(
+                               inputs=x.shape[-1], shape=x.shape, weights=w.size))
     b = validate.number("b", b)
     return x, w, b
 
@@ -76,7 +78,8 @@ def neuron_steps(x, w, b, activation="sigmoid") -> NeuronSteps:
     g = get_activation(activation)
     x, w, b = _inputs(x, w, b)
     if x.ndim != 1:
-        raise ValueError(f"neuron_steps takes one example x (1 dimension), got shape {x.shape}")
+        raise ValueError(_("neuron_steps takes one example x (1 dimension), got shape {shape}")
+                         .format(shape=x.shape))
     products = w * x
     u = float(np.sum(products) + b)
     return NeuronSteps(x, w, b, products, u, float(g.f(u)), g.name)
@@ -88,7 +91,8 @@ def parameter_count(sizes) -> int:
     sum over layers of n_in * n_out (weights) + n_out (biases)."""
     sizes = [validate.integer(f"sizes[{i}]", n, low=1) for i, n in enumerate(sizes)]
     if len(sizes) < 2:
-        raise ValueError(f"sizes must list at least an input and an output layer, got {sizes}")
+        raise ValueError(_("sizes must list at least an input and an output layer, got "
+                           "{sizes}").format(sizes=sizes))
     return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
 
 
@@ -99,7 +103,8 @@ def linear_layer(x, W, b):
     b = validate.array("b", b, shape=(W.shape[0],))
     x = validate.array("x", x, ndim=1)
     if x.size != W.shape[1]:
-        raise ValueError(f"x has {x.size} entries but W expects {W.shape[1]} (W shape {W.shape})")
+        raise ValueError(_("x has {size} entries but W expects {columns} (W shape {shape})")
+                         .format(size=x.size, columns=W.shape[1], shape=W.shape))
     return W @ x + b
 
 
@@ -111,8 +116,8 @@ def compose_linear(W1, b1, W2, b2):
     b1 = validate.array("b1", b1, shape=(W1.shape[0],))
     b2 = validate.array("b2", b2, shape=(W2.shape[0],))
     if W2.shape[1] != W1.shape[0]:
-        raise ValueError(f"W2 must have {W1.shape[0]} columns (one per neuron of layer 1), "
-                         f"got shape {W2.shape}")
+        raise ValueError(_("W2 must have {columns} columns (one per neuron of layer 1), got "
+                           "shape {shape}").format(columns=W1.shape[0], shape=W2.shape))
     return W2 @ W1, W2 @ b1 + b2
 
 
@@ -130,7 +135,8 @@ def xor_network(x, w_hidden, b_hidden, w_out, b_out, activation="sigmoid"):
     bh = validate.array("b_hidden", b_hidden, shape=(2,))
     x = validate.array("x", x, ndim=(1, 2))
     if x.shape[-1] != 2:
-        raise ValueError(f"x must have 2 inputs per example, got shape {x.shape}")
+        raise ValueError(_("x must have 2 inputs per example, got shape {shape}").format(
+            shape=x.shape))
     h = g.f(x @ W.T + bh)
     return neuron(h, w_out, b_out, activation)
 
@@ -171,5 +177,5 @@ def separation_margin(inputs, labels) -> float:
     res = linprog(c=[0, 0, 0, -1], A_ub=A, b_ub=np.zeros(len(s)),
                   bounds=[(-1, 1), (-1, 1), (-1, 1), (0, None)], method="highs")
     if not res.success:
-        raise RuntimeError(f"linear program failed: {res.message}")
+        raise RuntimeError(_("linear program failed: {message}").format(message=res.message))
     return max(0.0, float(res.x[3]))   # max() also turns -0.0 into 0.0

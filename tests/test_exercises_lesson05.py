@@ -65,3 +65,17 @@ def test_05_5_predict_relu_at_the_corner():
                                           "what does ReLU do with a negative u?")
     assert verdict("05.5", 0.03).text == ("That is the sigmoid's output there; ReLU treats a "
                                           "negative u differently.")
+
+
+def test_the_questions_state_the_data_the_answers_are_computed_from():
+    """The texts are literals (the catalog translates them whole): they must name the very
+    constants the expected answers come from."""
+    from ann_helpers.exercises import lesson05 as m
+
+    assert f"w = {m.W}, bias b = {m.B:g}" in get("05.1").question
+    assert f"x = {m.X}?" in get("05.1").question
+    assert " -> ".join(map(str, m.SIZES)) in get("05.2").question
+    assert f"g(u) = {m.G}." in get("05.3").question
+    assert (f"w1 = {m.EXPLORER_W[0]:g}, w2 = {m.EXPLORER_W[1]:g}, b = {m.EXPLORER_B:g}."
+            in get("05.5").question)
+    assert f"(x1, x2) = {m.CORNER}?" in get("05.5").question

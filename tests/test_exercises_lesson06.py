@@ -84,3 +84,24 @@ def test_06_5_predict_which_way_b_goes():
                                                    "does the best b depend on w?")
     assert verdict("06.5", "up").text.startswith("A steeper line with the same b lies higher")
     assert verdict("06.5", "left").text == "Answer with one of: 'up', 'down', 'stay'."
+
+
+def test_the_questions_state_the_data_the_answers_are_computed_from():
+    """The texts are literals (the catalog translates them whole): they must name the very
+    constants the expected answers come from."""
+    from ann_helpers.exercises import lesson06 as m
+
+    assert f"y_hat = {m.Y_HAT}, labels y = {m.Y}." in get("06.1").question
+    x1, x2, y = m.EXAMPLE
+    assert f"x1 = {x1:g}, x2 = {x2:g} with label y = {y:g};" in get("06.2").question
+    assert set(m.AT.values()) == {1.0} and "at a = b = c = 1?" in get("06.2").question
+    assert f"z = {tuple(m.Z.tolist())} and" in get("06.3").question
+    assert f"number {m.CLASS} (the first)" in get("06.3").question
+    w0, b0 = m.MINIMUM_WB
+    q = get("06.5").question
+    assert f"w = {w0:.2f}, b = {b0:.2f} is at the minimum" in q
+    assert f"Raise w to {m.PREDICT_W:.2f} and leave b at {b0:.2f}." in q
+    assert f"Raising w by {m.PREDICT_W - w0:.2f} with b fixed adds {m.PREDICT_W - w0:.2f} x_i" \
+        in get("06.5").more
+    assert get("06.5").is_right.mistakes["stay"].startswith(
+        f"b = {b0:.2f} was the best b for w = {w0:.2f};")

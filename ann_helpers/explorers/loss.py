@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import MaxNLocator, NullLocator
 
+from ..i18n import _
 from ..losses import LOSSES, example_data, least_squares_line, line_loss_surface
 from ..plotting import COLORS, new_figure
 from ..widgets import Explorer, slider, toggle
@@ -52,9 +53,9 @@ class LossFitExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "w": slider("w (slope)", 0.2, *W_RANGE, 0.05),
-            "b": slider("b (intercept)", 2.5, *B_RANGE, 0.05),
-            "loss": toggle("loss", list(FORMS), "squared_error"),
+            "w": slider(_("w (slope)"), 0.2, *W_RANGE, 0.05),
+            "b": slider(_("b (intercept)"), 2.5, *B_RANGE, 0.05),
+            "loss": toggle(_("loss"), list(FORMS), "squared_error"),
         }
 
     def make_figure(self):
@@ -119,7 +120,7 @@ class LossFitExplorer(Explorer):
             bar.ax.set_zorder(-1)
             self.bars[form] = bar
         ax.set_title("L = 0.000", fontsize=9)      # short titles: text is slow to draw
-        ax_l.set_title("$L(w, b)$ (star: its minimum)", fontsize=9)
+        ax_l.set_title(_("$L(w, b)$ (star: its minimum)"), fontsize=9)
         return fig
 
     def update(self, w, b, loss):
@@ -137,8 +138,11 @@ class LossFitExplorer(Explorer):
         self.dot.set_data([w], [b])
         # unicode, not mathtext: this title changes with every move (mathtext would cost ~5 ms)
         formula = "½ Σ rᵢ²" if loss == "squared_error" else "Σ |rᵢ|"
-        self.ax.set_title(f"L = {formula} = {L:.3f}   (rᵢ = ŷᵢ − yᵢ)", fontsize=9)
+        self.ax.set_title(_("L = {formula} = {L}   (rᵢ = ŷᵢ − yᵢ)").format(
+            formula=formula, L=f"{L:.3f}"), fontsize=9)
         gap = L - L_best
-        verdict = ("at the minimum (to slider precision)" if gap < 0.01
-                   else f"{gap:.3f} above the minimum {L_best:.3f} at w = {bw:.2f}, b = {bb:.2f}")
-        return f"w = {w:.2f}, b = {b:.2f}: {loss} L = {L:.3f}, {verdict}"
+        verdict = (_("at the minimum (to slider precision)") if gap < 0.01
+                   else _("{gap} above the minimum {L_best} at w = {w}, b = {b}").format(
+                       gap=f"{gap:.3f}", L_best=f"{L_best:.3f}", w=f"{bw:.2f}", b=f"{bb:.2f}"))
+        return _("w = {w}, b = {b}: {loss} L = {L}, {verdict}").format(
+            w=f"{w:.2f}", b=f"{b:.2f}", loss=loss, L=f"{L:.3f}", verdict=verdict)

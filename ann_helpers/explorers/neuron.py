@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..activations import ACTIVATIONS
+from ..i18n import _
 from ..plotting import COLORS, break_at, new_figure
 from ..widgets import Explorer, dropdown, slider
 
@@ -50,7 +51,7 @@ class NeuronExplorer(Explorer):
             "w1": slider("w1", 1.0, -3.0, 3.0, 0.1),
             "w2": slider("w2", -1.0, -3.0, 3.0, 0.1),
             "b": slider("b", 0.5, -3.0, 3.0, 0.1),
-            "activation": dropdown("activation", list(ACTIVATIONS), "sigmoid"),
+            "activation": dropdown(_("activation"), list(ACTIVATIONS), "sigmoid"),
         }
 
     def make_figure(self):
@@ -90,7 +91,7 @@ class NeuronExplorer(Explorer):
         ax_g.yaxis.set_major_locator(MaxNLocator(3))
         ax_g.xaxis.set_major_locator(MaxNLocator(3))
         self.ax_g = ax_g
-        ax.set_title(r"output $y = g(w \cdot x + b)$", fontsize=9)   # static: drawn once
+        ax.set_title(_(r"output $y = g(w \cdot x + b)$"), fontsize=9)   # static: drawn once
         ax_g.set_title("g(u)", fontsize=9)
         return fig
 
@@ -117,13 +118,15 @@ class NeuronExplorer(Explorer):
                 self.arrow.xy = tuple(mid + 0.8 * n)
                 self.arrow.set_position(tuple(mid))
             self.arrow.set_visible(piece is not None)
-            where = ("the arrow w points to where u > 0" if piece is not None
-                     else "the boundary lies outside the square shown")
-            line = f"boundary {w1:.2f} x1 {_signed(w2)} x2 {_signed(b)} = 0; {where}"
+            where = (_("the arrow w points to where u > 0") if piece is not None
+                     else _("the boundary lies outside the square shown"))
+            line = _("boundary {w1} x1 {w2} x2 {b} = 0; {where}").format(
+                w1=f"{w1:.2f}", w2=_signed(w2), b=_signed(b), where=where)
         else:
             self.boundary.set_data([], [])
             self.arrow.set_visible(False)
-            line = f"w = 0: no boundary, the output is g(b) = {float(g.f(b)):.4f} everywhere"
+            line = _("w = 0: no boundary, the output is g(b) = {y} everywhere").format(
+                y=f"{float(g.f(b)):.4f}")
 
         u_lo, u_hi = float(U.min()), float(U.max())
         span = max(6.0, abs(u_lo), abs(u_hi))
@@ -143,4 +146,5 @@ class NeuronExplorer(Explorer):
         pad = 0.08 * max(g_hi - g_lo, 1e-3)
         self.ax_g.set_ylim(g_lo - pad, g_hi + pad)
         self.ax_g.set_title(f"g(u) = {activation}(u)", fontsize=9)
-        return f"{line}; y ranges over [{float(Y.min()):.3f}, {float(Y.max()):.3f}]"
+        return _("{line}; y ranges over [{low}, {high}]").format(
+            line=line, low=f"{float(Y.min()):.3f}", high=f"{float(Y.max()):.3f}")
