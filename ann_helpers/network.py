@@ -43,10 +43,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import validate
-from .i18n import _
 from .activations import ACTIVATIONS
 from .backprop import activation_pair, backprop, backward, forward, output_delta
 from .calculus import numerical_gradient
+from .i18n import _
 from .losses import accuracy, one_hot, softmax
 
 #: the twelve parameters of the article's network, in the order the lesson lists them

@@ -230,7 +230,9 @@ class BackpropStepsExplorer(Explorer):
         fig, ax = plotting.new_figure(size=(8.0, 3.8))
         self.artists = draw_network(ax, self.net)
         ax.set_ylim(-1.2, 1.5)
-        self.title = ax.text(-0.3, -0.6, "", fontsize=9, weight="bold", va="top")
+        # not bold: a CJK font list with a font that has no bold face (WenQuanYi Micro Hei)
+        # makes matplotlib print a findfont warning into the notebook, on some machines only
+        self.title = ax.text(-0.3, -0.6, "", fontsize=9.5, va="top")
         self.formula = ax.text(-0.3, -0.78, "", fontsize=8.5, va="top", family="monospace")
         return fig
 
