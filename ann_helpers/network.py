@@ -46,6 +46,7 @@ from . import validate
 from .activations import ACTIVATIONS
 from .backprop import activation_pair, backprop, backward, forward, output_delta
 from .calculus import numerical_gradient
+from .i18n import _
 from .losses import accuracy, one_hot, softmax
 
 #: the twelve parameters of the article's network, in the order the lesson lists them
@@ -85,8 +86,9 @@ class History(list):
     def record(self, epoch: int, **values: float) -> None:
         """Keep measurements made after `epoch` (the same names every time)."""
         if self.measured and set(values) != set(self.measured):
-            raise ValueError(f"record needs the same measurements every epoch: "
-                             f"{sorted(self.measured)}, got {sorted(values)}")
+            raise ValueError(_("record needs the same measurements every epoch: "
+                               "{wanted}, got {got}").format(wanted=sorted(self.measured),
+                                                             got=sorted(values)))
         self.epochs.append(validate.integer("epoch", epoch, low=0))
         for name, value in values.items():
             self.measured.setdefault(name, []).append(float(value))
@@ -101,16 +103,24 @@ def _loss_text(loss: float) -> str:
 def _bad_start_status(loss: float, params: Mapping[str, float]) -> str:
     """The status of a run whose loss is already too large before the first update: the
     start parameters are to blame, not the learning rate."""
-    what = "is inf or nan" if not math.isfinite(loss) else f"is {loss:.3g}, above {LOSS_LIMIT:.0e}"
     largest = max(abs(v) for v in params.values())
-    return (f"not trained: the loss at the start parameters {what} (largest |parameter| = "
-            f"{largest:.3g}); start from smaller parameters")
+    if not math.isfinite(loss):
+        return _("not trained: the loss at the start parameters is inf or nan (largest "
+                 "|parameter| = {largest:.3g}); start from smaller parameters"
+                 ).format(largest=largest)
+    return _("not trained: the loss at the start parameters is {loss:.3g}, above {limit:.0e} "
+             "(largest |parameter| = {largest:.3g}); start from smaller parameters"
+             ).format(loss=loss, limit=LOSS_LIMIT, largest=largest)
 
 
 def _diverged_status(where: str, loss: float, lr: float) -> str:
-    what = "became inf or nan" if not math.isfinite(loss) else f"passed {LOSS_LIMIT:.0e}"
-    return (f"diverged {where}: the loss {what} (lr = {lr:g} is too large); "
-            "parameters kept at their last finite values")
+    """`where` is already in words ("at step 3", "in epoch 2 (batch 1 of 5)")."""
+    if not math.isfinite(loss):
+        return _("diverged {where}: the loss became inf or nan (lr = {lr:g} is too large); "
+                 "parameters kept at their last finite values").format(where=where, lr=lr)
+    return _("diverged {where}: the loss passed {limit:.0e} (lr = {lr:g} is too large); "
+             "parameters kept at their last finite values").format(where=where, lr=lr,
+                                                                   limit=LOSS_LIMIT)
 
 
 # ==========================================================================================
@@ -132,17 +142,18 @@ def default_params(seed: int = 0) -> dict[str, float]:
 
 def _tiny_params(params) -> dict[str, float]:
     if not isinstance(params, Mapping):
-        raise TypeError(f"params must be a dict with keys {', '.join(PARAM_NAMES)}, "
-                        f"got {type(params).__name__}")
+        raise TypeError(_("params must be a dict with keys {names}, got {type}").format(
+            names=", ".join(PARAM_NAMES), type=type(params).__name__))
     missing = [k for k in PARAM_NAMES if k not in params]
     unknown = sorted(str(k) for k in params if k not in PARAM_NAMES)
     if missing or unknown:
         parts = []
         if missing:
-            parts.append(f"missing {', '.join(missing)}")
+            parts.append(_("missing {names}").format(names=", ".join(missing)))
         if unknown:
-            parts.append(f"unknown {', '.join(unknown)}")
-        raise ValueError(f"params: {'; '.join(parts)}; the names are {', '.join(PARAM_NAMES)}")
+            parts.append(_("unknown {names}").format(names=", ".join(unknown)))
+        raise ValueError(_("params: {problems}; the names are {names}").format(
+            problems="; ".join(parts), names=", ".join(PARAM_NAMES)))
     return {k: validate.number(f"params[{k!r}]", params[k]) for k in PARAM_NAMES}
 
 
@@ -284,7 +295,8 @@ class TinyNet:
                 loss = self.values["L"]
                 if not loss <= LOSS_LIMIT:               # also catches nan
                     self.params = last_finite
-                    history.status = (_diverged_status(f"at step {k}", loss, lr) if k else
+                    history.status = (_diverged_status(_("at step {k}").format(k=k), loss, lr)
+                                      if k else
                                       _bad_start_status(loss, self.params))
                     history.diverged = True
                     break
@@ -295,9 +307,13 @@ class TinyNet:
                 if k < steps:                            # the update of `step`
                     self.params = {p: self.params[p] - lr * grads[p] for p in PARAM_NAMES}
             else:
-                trend = "went down" if history[-1] < history[0] else "grew (lr too large)"
-                history.status = (f"{steps} steps with lr = {lr:g}: the loss {trend}, "
-                                  f"{_loss_text(history[0])} -> {_loss_text(history[-1])}")
+                template = (_("{steps} steps with lr = {lr:g}: the loss went down, "
+                              "{first} -> {last}") if history[-1] < history[0] else
+                            _("{steps} steps with lr = {lr:g}: the loss grew (lr too large), "
+                              "{first} -> {last}"))
+                history.status = template.format(steps=steps, lr=lr,
+                                                 first=_loss_text(history[0]),
+                                                 last=_loss_text(history[-1]))
         history.seconds = time.perf_counter() - start
         return history
 
@@ -310,17 +326,18 @@ class TinyNet:
 # ==========================================================================================
 def _layer_sizes(layer_sizes) -> tuple[int, ...]:
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
-        raise TypeError("layer_sizes must be a list of whole numbers such as [2, 8, 1] "
-                        f"(inputs, hidden..., outputs), got {layer_sizes!r}")
+        raise TypeError(_("layer_sizes must be a list of whole numbers such as [2, 8, 1] "
+                          "(inputs, hidden..., outputs), got {got!r}").format(got=layer_sizes))
     if len(layer_sizes) < 2:
-        raise ValueError("layer_sizes must have at least 2 entries (inputs and outputs), "
-                         f"got {list(layer_sizes)!r}")
+        raise ValueError(_("layer_sizes must have at least 2 entries (inputs and outputs), "
+                           "got {got!r}").format(got=list(layer_sizes)))
     sizes = tuple(validate.integer(f"layer_sizes[{i}]", n, low=1, high=MAX_PARAMS)
                   for i, n in enumerate(layer_sizes))
     count = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
     if count > MAX_PARAMS:
-        raise ValueError(f"layer_sizes {list(sizes)} give {count:,} parameters; at most "
-                         f"{MAX_PARAMS:,} are allowed")
+        raise ValueError(_("layer_sizes {sizes} give {count:,} parameters; at most "
+                           "{limit:,} are allowed").format(sizes=list(sizes), count=count,
+                                                           limit=MAX_PARAMS))
     return sizes
 
 
@@ -370,13 +387,15 @@ class MLP:
     @params.setter
     def params(self, params) -> None:
         if not isinstance(params, Sequence) or len(params) != len(self.layer_sizes) - 1:
-            raise ValueError(f"params must be a list of {len(self.layer_sizes) - 1} (W, b) "
-                             f"pairs for layer_sizes {list(self.layer_sizes)}")
+            raise ValueError(_("params must be a list of {n} (W, b) pairs for layer_sizes "
+                               "{sizes}").format(n=len(self.layer_sizes) - 1,
+                                                 sizes=list(self.layer_sizes)))
         checked = []
         for i, (pair, n_in, n_out) in enumerate(zip(params, self.layer_sizes[:-1],
                                                     self.layer_sizes[1:], strict=True)):
             if not isinstance(pair, Sequence) or len(pair) != 2:
-                raise ValueError(f"params[{i}] must be a pair (W, b), got {pair!r:.60}")
+                raise ValueError(_("params[{i}] must be a pair (W, b), got {pair!r:.60}"
+                                   ).format(i=i, pair=pair))
             W = validate.array(f"params[{i}] W", pair[0], shape=(n_in, n_out))
             b = validate.array(f"params[{i}] b", pair[1], shape=(n_out,))
             checked.append((W.copy(), b.copy()))
@@ -410,21 +429,22 @@ class MLP:
     def _check_Y(self, Y, n: int) -> np.ndarray:
         """Targets as an (n, n_outputs) float array; class numbers become one-hot rows."""
         if n == 0:
-            raise ValueError("X must hold at least one example (row), got 0 rows")
+            raise ValueError(_("X must hold at least one example (row), got 0 rows"))
         k = self.layer_sizes[-1]
         arr = np.asarray(Y)
         if self.output == "softmax" and arr.ndim == 1:
             if arr.dtype.kind not in "iu":
-                raise ValueError(f"Y must be one-hot rows of shape (n, {k}) or whole class "
-                                 f"numbers 0..{k - 1}, got an array of dtype {arr.dtype}")
+                raise ValueError(_("Y must be one-hot rows of shape (n, {k}) or whole class "
+                                   "numbers 0..{last}, got an array of dtype {dtype}"
+                                   ).format(k=k, last=k - 1, dtype=arr.dtype))
             Y = one_hot(arr, k)
         elif arr.ndim == 1 and k == 1:
             Y = arr.reshape(-1, 1)
         Y = validate.array("Y", Y, shape=(n, k))
         if self.output == "softmax" and (np.any(Y < 0) or
                                          not np.allclose(Y.sum(axis=1), 1.0, atol=1e-6)):
-            raise ValueError("Y must be one-hot rows (or probability rows summing to 1) for "
-                             "output='softmax'")
+            raise ValueError(_("Y must be one-hot rows (or probability rows summing to 1) for "
+                               "output='softmax'"))
         return Y
 
     # -- forward and backward: ann_helpers.backprop does the work ----------------------------
@@ -512,24 +532,27 @@ class MLP:
         n = X.shape[0]
         if optimizer is None:
             if lr is None:
-                raise TypeError("fit needs a learning rate lr (plain gradient descent) or an "
-                                "optimizer from ann_helpers.optimizers, got neither")
+                raise TypeError(_("fit needs a learning rate lr (plain gradient descent) or an "
+                                  "optimizer from ann_helpers.optimizers, got neither"))
             optimizer = SGD(lr)
             how = f"lr = {optimizer.lr:g}"
         else:
             if lr is not None:
-                raise TypeError("give fit either lr or an optimizer, not both (the optimizer "
-                                f"has its own learning rate), got lr = {lr!r} and {optimizer!r}")
+                raise TypeError(_("give fit either lr or an optimizer, not both (the optimizer "
+                                  "has its own learning rate), got lr = {lr!r} and "
+                                  "{optimizer!r}").format(lr=lr, optimizer=optimizer))
             if not isinstance(optimizer, Optimizer):
-                raise TypeError("optimizer must be an SGD, RMSprop or Adam from "
-                                f"ann_helpers.optimizers, got {optimizer!r:.60}")
+                raise TypeError(_("optimizer must be an SGD, RMSprop or Adam from "
+                                  "ann_helpers.optimizers, got {optimizer!r:.60}"
+                                  ).format(optimizer=optimizer))
             how = repr(optimizer)
         if schedule is not None:
             validate.function("schedule", schedule)
             how += f", {schedule!r}"
         epochs = validate.integer("epochs", epochs, low=1, high=MAX_STEPS)
         if not isinstance(shuffle, (bool, np.bool_)):
-            raise TypeError(f"shuffle must be True or False, got {shuffle!r:.60}")
+            raise TypeError(_("shuffle must be True or False, got {shuffle!r:.60}"
+                              ).format(shuffle=shuffle))
         batch_size = n if batch_size is None else validate.integer("batch_size", batch_size,
                                                                    low=1)
         batch_size = min(batch_size, n)
@@ -549,18 +572,23 @@ class MLP:
                 if callback is not None:
                     callback(epoch, loss, self)
         history.seconds = time.perf_counter() - start_time
-        kind = ("SGD" if batch_size == 1 else "full batch" if batch_size == n
-                else f"minibatch {batch_size}")
+        kind = (_("SGD") if batch_size == 1 else _("full batch") if batch_size == n
+                else _("minibatch {size}").format(size=batch_size))
         if history.diverged:
             if history:
-                history.status += f" (last finite epoch loss {_loss_text(history[-1])})"
+                history.status += _(" (last finite epoch loss {loss})").format(
+                    loss=_loss_text(history[-1]))
         elif history[-1] > history[0]:
-            history.status = (f"did not learn: the loss grew over {epochs} epochs ({kind}, "
-                              f"{how}): {_loss_text(history[0])} -> "
-                              f"{_loss_text(history[-1])}; a smaller learning rate may help")
+            history.status = _("did not learn: the loss grew over {epochs} epochs ({kind}, "
+                               "{how}): {first} -> {last}; a smaller learning rate may help"
+                               ).format(epochs=epochs, kind=kind, how=how,
+                                        first=_loss_text(history[0]),
+                                        last=_loss_text(history[-1]))
         else:
-            history.status = (f"trained {epochs} epochs ({kind}, {how}): "
-                              f"loss {_loss_text(history[0])} -> {_loss_text(history[-1])}")
+            history.status = _("trained {epochs} epochs ({kind}, {how}): loss {first} -> "
+                               "{last}").format(epochs=epochs, kind=kind, how=how,
+                                                first=_loss_text(history[0]),
+                                                last=_loss_text(history[-1]))
         return history
 
     def _epoch(self, X, Y, batch_size: int, shuffle: bool, optimizer, epoch: int,
@@ -586,7 +614,8 @@ class MLP:
             if not (loss <= LOSS_LIMIT):         # also catches nan
                 history.diverged = True
                 history.status = _diverged_status(
-                    f"in epoch {epoch} (batch {s // batch_size + 1} of {len(starts)})",
+                    _("in epoch {epoch} (batch {batch} of {batches})").format(
+                        epoch=epoch, batch=s // batch_size + 1, batches=len(starts)),
                     loss, optimizer.lr)
                 return None
             total += loss * xb.shape[0]
@@ -616,17 +645,18 @@ class MLP:
             labels = np.argmax(validate.array("labels", labels, shape=(None, classes)), axis=1)
         labels = validate.labels("labels", labels, classes)
         if labels.shape != pred.shape:
-            raise ValueError(f"labels must have {pred.shape[0]} entries, one per row of X, "
-                             f"got shape {labels.shape}")
+            raise ValueError(_("labels must have {n} entries, one per row of X, got shape "
+                               "{shape}").format(n=pred.shape[0], shape=labels.shape))
         return accuracy(labels, pred, classes)
 
 
 def _model(name: str, value, cls: type):
     """value itself when it is a `cls` (a TinyNet or an MLP), else an error naming `name`."""
     if not isinstance(value, cls):
-        article = "an" if cls.__name__ == "MLP" else "a"
-        raise TypeError(f"{name} must be {article} {cls.__name__}, got {value!r:.60} of type "
-                        f"{type(value).__name__}")
+        template = (_("{name} must be an MLP, got {value!r:.60} of type {type}")
+                    if cls.__name__ == "MLP" else
+                    _("{name} must be a TinyNet, got {value!r:.60} of type {type}"))
+        raise TypeError(template.format(name=name, value=value, type=type(value).__name__))
     return value
 
 

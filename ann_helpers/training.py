@@ -31,6 +31,7 @@ import numpy as np
 
 from . import validate
 from .descent import gradient_descent
+from .i18n import _
 from .losses import line_loss_grad
 from .network import MLP, check_model
 
@@ -44,7 +45,7 @@ def _xy(x, y) -> tuple[np.ndarray, np.ndarray]:
     x = validate.array("x", x, ndim=1)
     y = validate.array("y", y, shape=(x.size,))
     if x.size == 0:
-        raise ValueError("x must hold at least one example")
+        raise ValueError(_("x must hold at least one example"))
     return x, y
 
 
@@ -71,7 +72,8 @@ def summed_loss_solution(x=LINE_X, y=LINE_Y, start=(0.0, 0.0), lr: float = 0.05,
                             start,
                             lr=lr, steps=steps, tol=1e-10)
     if path.status != "converged":
-        raise RuntimeError(f"descent on the summed loss did not converge: {path.message}")
+        raise RuntimeError(_("descent on the summed loss did not converge: {message}"
+                             ).format(message=path.message))
     return path.x
 
 
@@ -152,10 +154,10 @@ def compare_batch_sizes(X, labels, batch_sizes=(1, 16, None), lr: float = 0.3,
 def batch_name(bs, n: int) -> str:
     """'SGD (batch 1)', 'minibatch 16', 'full batch (200)'."""
     if bs == 1:
-        return "SGD (batch 1)"
+        return _("SGD (batch 1)")
     if bs is None or bs >= n:
-        return f"full batch ({n})"
-    return f"minibatch {bs}"
+        return _("full batch ({n})").format(n=n)
+    return _("minibatch {size}").format(size=bs)
 
 
 # -- sum or mean ---------------------------------------------------------------------------
@@ -165,7 +167,7 @@ def stable_lr_limit(x, reduce: str = "sum") -> float:
     (divided by n for the mean). The sum's limit shrinks as examples are added."""
     x = validate.array("x", x, ndim=1)
     if x.size == 0:
-        raise ValueError("x must hold at least one example")
+        raise ValueError(_("x must hold at least one example"))
     validate.choice("reduce", reduce, ("sum", "mean"))
     H = np.array([[np.sum(x * x), np.sum(x)], [np.sum(x), float(x.size)]])
     if reduce == "mean":
@@ -186,9 +188,10 @@ def average_networks(models: list[MLP]) -> MLP:
     network). Hidden neurons of separately trained networks need not play the same roles,
     so this average can be far worse than each of them."""
     if isinstance(models, MLP) or not isinstance(models, (list, tuple)):
-        raise TypeError(f"models must be a list of MLPs, got {type(models).__name__}")
+        raise TypeError(_("models must be a list of MLPs, got {type}").format(
+            type=type(models).__name__))
     if not models:
-        raise ValueError("models must hold at least one MLP")
+        raise ValueError(_("models must hold at least one MLP"))
     for i, m in enumerate(models):
         check_model(f"models[{i}]", m)
     first = models[0]

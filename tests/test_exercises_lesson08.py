@@ -99,3 +99,15 @@ def test_08_5_predict_sgd_against_minibatches():
     assert verdict("08.5", "sgd").text.startswith("SGD makes five times as many updates")
     assert verdict("08.5", 5).text == ("Answer with one of: 'sgd', 'minibatch' (a word in "
                                        "quotes); got 5.")
+
+
+def test_08_4_case_texts_state_each_case_s_batch_count_and_size():
+    # the case texts are whole sentences (so that the catalog can translate them): they must
+    # still say what each case really does
+    from ann_helpers.exercises.lesson08 import _EPOCH
+
+    for case in _EPOCH:
+        n, batch_size = len(case.args[1]), case.args[4]
+        assert case.expect.startswith(f"the list of the {-(-n // batch_size)} batch losses, ")
+        assert case.shown == (f"a fresh MLP([2, 4, 2]), {n} examples, lr = {case.args[3]}, "
+                              f"batch_size = {batch_size}, a shuffled order")

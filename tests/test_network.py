@@ -502,3 +502,34 @@ def test_the_double_loop_written_out_is_what_fit_does():
     history = fitted.fit(X, labels, lr=lr, epochs=3, batch_size=batch_size)
     assert np.array_equal(fitted.get_flat(), by_hand.get_flat())
     assert history.batch_losses == losses
+
+
+@pytest.fixture
+def in_chinese():
+    """The helpers speak Traditional Chinese for one test, English again afterwards."""
+    from ann_helpers.i18n import set_language
+
+    set_language("zh-Hant")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+def test_statuses_and_errors_in_chinese_say_the_same_with_the_same_numbers(in_chinese):
+    x, y = [1.0, 2.0], [1.0, 0.0]
+    assert TinyNet(seed=2).fit(x, y, lr=0.5, steps=3).status == \
+        "以 lr = 0.5 走 3 步：損失下降，1.168 -> 0.0053"
+    assert TinyNet(seed=2).fit(x, y, lr=80.0, steps=50).status == (
+        "在第 4 步發散：損失超過 1e+12（lr = 80 太大）；參數保留為最後一組有限的值")
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+    labels = np.array([0, 0, 1, 1])
+    status = MLP([2, 3, 2], activation="tanh", output="softmax").fit(
+        X, labels, lr=0.5, epochs=2, batch_size=2).status
+    assert status.startswith("訓練了 2 個 epoch（小批次 2，lr = 0.5）：損失 "), status
+    with raises(ValueError, "params：缺少 w3, b4；參數名稱是 w1, w2, w3, w4, b1, b2, w5, w6, w7, "
+                            "w8, b3, b4"):
+        TinyNet({k: v for k, v in default_params(0).items() if k not in ("w3", "b4")})
+    with raises(TypeError, "fit 需要學習率 lr（一般的梯度下降）或 ann_helpers.optimizers 的"
+                           "最佳化器，兩者都沒有收到"):
+        MLP([2, 1]).fit(X, labels)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import plotting
+from ..i18n import _
 from ..network import LESSON_PARAMS, LESSON_X, LESSON_Y, PARAM_NAMES, TinyNet
 from ..widgets import Explorer, int_slider, slider
 
@@ -167,25 +168,26 @@ def backward_steps(net: TinyNet, x, y) -> list[BackwardStep]:
     g = net.backward(x, y)
     v, t, p = net.values, net.terms, net.params
     o = "1" if net.output_activation == "identity" else "ŷ(1-ŷ)"
-    s = [BackwardStep("forward pass done: every node holds its value", f"L = {v['L']:.6f}",
+    s = [BackwardStep(_("forward pass done: every node holds its value"), f"L = {v['L']:.6f}",
                       v["L"], "L", (), (), (), ())]
     for i, (k, yk) in enumerate((("y1_hat", "y1"), ("y2_hat", "y2")), start=1):
         name = "dL_dy1_hat" if i == 1 else "dL_dy2_hat"
         s.append(BackwardStep(
-            f"dL/d{k} = {k} - {yk} (from L = 1/2 ({yk} - {k})^2)",
+            _("dL/d{k} = {k} - {yk} (from L = 1/2 ({yk} - {k})^2)").format(k=k, yk=yk),
             f"dL/d{k} = {v[k]:.4f} - {v[yk]:.4f} = {t[name]:.6f}",
             t[name], k, (), (), (f"e{i}",), ()))
     for i, k in ((3, "y1_hat"), (4, "y2_hat")):
         prev = "dL_dy1_hat" if i == 3 else "dL_dy2_hat"
         s.append(BackwardStep(
-            f"delta{i} = dL/du{i} = dL/d{k} * o'(u{i}), stored for reuse",
+            _("delta{i} = dL/du{i} = dL/d{k} * o'(u{i}), stored for reuse").format(i=i, k=k),
             f"delta{i} = {t[prev]:.6f} * {o} = {t[f'delta{i}']:.6f}",
             t[f"delta{i}"], k, (), (), (), ()))
     for i, k, (wa, wb, bias) in ((3, "y1_hat", ("w5", "w6", "b3")),
                                  (4, "y2_hat", ("w7", "w8", "b4"))):
         d = t[f"delta{i}"]
         s.append(BackwardStep(
-            f"dL/d{wa}, dL/d{wb}, dL/d{bias}: one chain each, reusing delta{i}",
+            _("dL/d{wa}, dL/d{wb}, dL/d{bias}: one chain each, reusing delta{i}").format(
+                wa=wa, wb=wb, bias=bias, i=i),
             f"dL/d{wa} = delta{i} h1 = {d:.4f} * {v['h1']:.4f} = {g[wa]:.6f};  "
             f"dL/d{wb} = delta{i} h2 = {g[wb]:.6f};  dL/d{bias} = {g[bias]:.6f}",
             g[wa], k, (f"delta{i}",), (k,), (wa, wb), (wa, wb, bias)))
@@ -193,17 +195,20 @@ def backward_steps(net: TinyNet, x, y) -> list[BackwardStep]:
                                                 (2, ("w3", "w4", "x1", "x2", "b2", "w6", "w8"))):
         h = f"h{j}"
         s.append(BackwardStep(
-            f"dL/d{h}: two chains (through ŷ1 and ŷ2) summed, reusing delta3 and delta4",
+            _("dL/d{h}: two chains (through ŷ1 and ŷ2) summed, reusing delta3 and delta4"
+              ).format(h=h),
             f"dL/d{h} = delta3 {wo1} + delta4 {wo2} = {t['delta3']:.4f} * {p[wo1]:.2f} + "
             f"{t['delta4']:.4f} * {p[wo2]:.2f} = {t[f'dL_dh{j}']:.6f}",
             t[f"dL_dh{j}"], h, ("delta3", "delta4"), ("y1_hat", "y2_hat"), (wo1, wo2), ()))
         s.append(BackwardStep(
-            f"delta{j} = dL/du{j} = dL/d{h} * g(u{j})(1 - g(u{j})), stored for reuse",
+            _("delta{j} = dL/du{j} = dL/d{h} * g(u{j})(1 - g(u{j})), stored for reuse"
+              ).format(j=j, h=h),
             f"delta{j} = {t[f'dL_dh{j}']:.6f} * {v[h]:.4f} * (1 - {v[h]:.4f}) = "
             f"{t[f'delta{j}']:.6f}",
             t[f"delta{j}"], h, (f"dL/d{h}",), (h,), (), ()))
         s.append(BackwardStep(
-            f"dL/d{wa}, dL/d{wb}, dL/d{bias}: reusing delta{j}",
+            _("dL/d{wa}, dL/d{wb}, dL/d{bias}: reusing delta{j}").format(
+                wa=wa, wb=wb, bias=bias, j=j),
             f"dL/d{wa} = delta{j} {xa} = {t[f'delta{j}']:.6f} * {v[xa]:.2f} = {g[wa]:.6f};  "
             f"dL/d{wb} = {g[wb]:.6f};  dL/d{bias} = {g[bias]:.6f}",
             g[wa], h, (f"delta{j}",), (h,), (wa, wb), (wa, wb, bias)))
@@ -219,13 +224,15 @@ class BackpropStepsExplorer(Explorer):
         self.net = TinyNet(LESSON_PARAMS)
         self.steps = backward_steps(self.net, LESSON_X, LESSON_Y)
         self.all_grads = self.net.backward(LESSON_X, LESSON_Y)
-        return {"step": int_slider("backward step", 0, 0, len(self.steps) - 1)}
+        return {"step": int_slider(_("backward step"), 0, 0, len(self.steps) - 1)}
 
     def make_figure(self):
         fig, ax = plotting.new_figure(size=(8.0, 3.8))
         self.artists = draw_network(ax, self.net)
         ax.set_ylim(-1.2, 1.5)
-        self.title = ax.text(-0.3, -0.6, "", fontsize=9, weight="bold", va="top")
+        # not bold: a CJK font list with a font that has no bold face (WenQuanYi Micro Hei)
+        # makes matplotlib print a findfont warning into the notebook, on some machines only
+        self.title = ax.text(-0.3, -0.6, "", fontsize=9.5, va="top")
         self.formula = ax.text(-0.3, -0.78, "", fontsize=8.5, va="top", family="monospace")
         return fig
 
@@ -240,11 +247,17 @@ class BackpropStepsExplorer(Explorer):
         paint_network(self.artists, self.net, current=(cur.node,) if step else (),
                       reused=cur.reuse_nodes, done=done_nodes,
                       edges_current=cur.edges, edges_done=done_edges)
-        self.title.set_text(pretty(f"step {step} of {len(self.steps) - 1}: {cur.title}"))
+        last = len(self.steps) - 1
+        self.title.set_text(pretty(_("step {step} of {last}: {title}").format(
+            step=step, last=last, title=cur.title)))
         formula = cur.formula.replace(";  ", "\n")
         self.formula.set_text(pretty(formula))
-        reuse = f" (reuses stored {', '.join(cur.reuses)})" if cur.reuses else ""
-        return f"step {step} of {len(self.steps) - 1}: {cur.formula.split(';')[0]}{reuse}"
+        first = cur.formula.split(";")[0]
+        if cur.reuses:
+            return _("step {step} of {last}: {formula} (reuses stored {terms})").format(
+                step=step, last=last, formula=first, terms=", ".join(cur.reuses))
+        return _("step {step} of {last}: {formula}").format(step=step, last=last,
+                                                            formula=first)
 
 
 class OneExampleExplorer(Explorer):
@@ -253,8 +266,8 @@ class OneExampleExplorer(Explorer):
     name = "backprop_lr"
 
     def make_controls(self):
-        return {"lr": slider("learning rate (學習率)", 0.2, 0.05, 3.0, 0.05),
-                "steps": int_slider("steps", 30, 5, 60, 5)}
+        return {"lr": slider(_("learning rate (學習率)"), 0.2, 0.05, 3.0, 0.05),
+                "steps": int_slider(_("steps"), 30, 5, 60, 5)}
 
     def make_figure(self):
         fig, (self.ax_loss, self.ax_out) = plotting.new_figure(ncols=2, size=(7.2, 2.7))
@@ -262,19 +275,21 @@ class OneExampleExplorer(Explorer):
                                               color=plotting.COLORS["path"])
         self.ax_loss.set_ylim(-12.5, 6.5)
         self.ax_loss.set_yticks([-12, -8, -4, 0, 4])
-        self.ax_loss.set_xlabel("step")
-        self.ax_loss.set_ylabel("log10 of the loss L")
-        plotting.plain_title(self.ax_loss, "loss on the one example")
+        self.ax_loss.set_xlabel(_("step"))
+        self.ax_loss.set_ylabel(_("log10 of the loss L"))
+        plotting.plain_title(self.ax_loss, _("loss on the one example"))
         (self.y1_line,) = self.ax_out.plot([], [], color=plotting.COLORS["curve"])
         (self.y2_line,) = self.ax_out.plot([], [], color=plotting.COLORS["grad"])
         for target, name, color in ((LESSON_Y[0], "y1", "curve"), (LESSON_Y[1], "y2", "grad")):
             self.ax_out.axhline(target, color=plotting.COLORS[color], ls="--", lw=1)
-            self.ax_out.text(60, target + 0.08, f"target {name} = {target:g}", ha="right",
+            self.ax_out.text(60, target + 0.08,
+                             _("target {name} = {target:g}").format(name=name, target=target),
+                             ha="right",
                              fontsize=8, color=plotting.COLORS[color])
         self.ax_out.set_ylim(-1.5, 2.5)
         self.ax_out.set_yticks([-1, 0, 1, 2])
-        self.ax_out.set_xlabel("step")
-        plotting.plain_title(self.ax_out, "outputs ŷ1 (blue), ŷ2 (orange)")
+        self.ax_out.set_xlabel(_("step"))
+        plotting.plain_title(self.ax_out, _("outputs ŷ1 (blue), ŷ2 (orange)"))
         for ax in (self.ax_loss, self.ax_out):
             ax.set_xlim(-1, 61)
             ax.set_xticks([0, 20, 40, 60])
@@ -335,15 +350,16 @@ def cost_figure(networks=COST_NETWORKS):
     P = np.array([c["parameters"] for c in costs], dtype=float)
     fig, ax = plotting.new_figure(size=(7.2, 3.8))
     ax.loglog(P, [c["finite_differences"] for c in costs], "s--",
-              color=plotting.COLORS["path"], label=r"finite differences $2PF \approx 2P^2$")
+              color=plotting.COLORS["path"], label=_(r"finite differences $2PF \approx 2P^2$"))
     ax.loglog(P, [c["backprop"] for c in costs], "o-", color=plotting.COLORS["curve"],
-              label=r"back-propagation $\approx 3F \approx 3P$")
+              label=_(r"back-propagation $\approx 3F \approx 3P$"))
     for sizes, p, c in zip(networks, P, costs, strict=True):
         ax.annotate(str(list(sizes)).replace(" ", ""), (p, c["backprop"]),
                     textcoords="offset points", xytext=(0, -12), ha="center", fontsize=7)
-    ax.set_xlabel("parameters $P$ of the network (labels: its layer sizes, as in the table)")
-    ax.set_ylabel("multiply-adds for one gradient")
-    ax.set_title("the cost of one gradient of one example's loss")
+    ax.set_xlabel(_("parameters $P$ of the network (labels: its layer sizes, as in the "
+                    "table)"))
+    ax.set_ylabel(_("multiply-adds for one gradient"))
+    ax.set_title(_("the cost of one gradient of one example's loss"))
     ax.set_xlim(P.min() / 3, P.max() * 3)
     ax.legend(loc="upper left", fontsize=8)
     return fig

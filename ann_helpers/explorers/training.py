@@ -15,6 +15,7 @@ import ipywidgets as W
 import numpy as np
 
 from .. import plotting, validate
+from ..i18n import _
 from ..losses import least_squares_line
 from ..training import (
     LINE_X,
@@ -37,7 +38,7 @@ BATCH_SIZES = (1, 2, 5, 10, 20, 40)
 
 def batch_slider(value: int = 5) -> W.SelectionSlider:
     """A slider over the batch sizes (1 = SGD, 40 = the full batch)."""
-    return W.SelectionSlider(options=BATCH_SIZES, value=value, description="batch size",
+    return W.SelectionSlider(options=BATCH_SIZES, value=value, description=_("batch size"),
                              continuous_update=True, style={"description_width": "initial"},
                              layout=W.Layout(width="320px"))
 
@@ -50,25 +51,26 @@ class BatchSizeExplorer(Explorer):
     def make_controls(self):
         self.X, self.labels = two_moons(N_POINTS, noise=0.15, seed=1)
         self.grid_points = boundary_grid(GRID)
-        return {"lr": slider("learning rate (學習率)", 0.5, 0.05, 2.0, 0.05),
+        return {"lr": slider(_("learning rate (學習率)"), 0.5, 0.05, 2.0, 0.05),
                 "batch_size": batch_slider(5)}
 
     def make_figure(self):
         fig, (self.ax_data, self.ax_loss) = plotting.new_figure(ncols=2, size=(7.2, 2.8))
         self.image = draw_moons(self.ax_data, self.X, self.labels,
                                 np.full((GRID, GRID), 0.5), interpolation="nearest", ms=5)
-        plotting.plain_title(self.ax_data, "P(class 1) after training")
+        plotting.plain_title(self.ax_data, _("P(class 1) after training"))
         (self.batch_line,) = self.ax_loss.plot([], [], lw=0.9, color=plotting.COLORS["muted"],
-                                               label="loss of each batch")
+                                               label=_("loss of each batch"))
         (self.epoch_line,) = self.ax_loss.plot([], [], "o-", ms=5, lw=1.6,
                                                color=plotting.COLORS["path"],
-                                               label=f"full-data loss (all {N_POINTS} points), per epoch")
+                                               label=_("full-data loss (all {n} points), per epoch"
+                                                         ).format(n=N_POINTS))
         self.ax_loss.set_xlim(-4, N_POINTS * EPOCHS + 4)
         self.ax_loss.set_ylim(0, 1.5)
         self.ax_loss.set_xticks(np.arange(0, N_POINTS * EPOCHS + 1, N_POINTS))
         self.ax_loss.set_yticks([0, 0.5, 1.0, 1.5])
-        self.ax_loss.set_xlabel(f"examples seen ({EPOCHS} epochs)")
-        self.ax_loss.set_ylabel("cross-entropy")
+        self.ax_loss.set_xlabel(_("examples seen ({epochs} epochs)").format(epochs=EPOCHS))
+        self.ax_loss.set_ylabel(_("cross-entropy"))
         self.ax_loss.legend(loc="upper right", fontsize=8)
         return fig
 
@@ -85,13 +87,20 @@ class BatchSizeExplorer(Explorer):
                                  np.minimum(epoch_losses, 1.5))
         self.image.set_data(class1_probability(mlp, self.grid_points))
         updates = -(-N_POINTS // batch_size)
-        per_epoch = "1 update" if updates == 1 else f"{updates} updates"
         if history.diverged:
-            return f"batch size {batch_size}: {history.status}"
-        return (f"batch size {batch_size}, lr = {lr:.2f}: {per_epoch} per epoch, "
-                f"{updates * EPOCHS} in all; full-data loss (all {N_POINTS} points) before "
-                f"training {epoch_losses[0]:.3f}, after {EPOCHS} epochs {epoch_losses[-1]:.3f}, "
-                f"accuracy {mlp.accuracy(self.X, self.labels):.0%}")
+            return _("batch size {size}: {status}").format(size=batch_size,
+                                                           status=history.status)
+        template = (_("batch size {size}, lr = {lr:.2f}: 1 update per epoch, {total} in all; "
+                      "full-data loss (all {n} points) before training {before:.3f}, after "
+                      "{epochs} epochs {after:.3f}, accuracy {accuracy:.0%}")
+                    if updates == 1 else
+                    _("batch size {size}, lr = {lr:.2f}: {updates} updates per epoch, {total} "
+                      "in all; full-data loss (all {n} points) before training {before:.3f}, "
+                      "after {epochs} epochs {after:.3f}, accuracy {accuracy:.0%}"))
+        return template.format(size=batch_size, lr=lr, updates=updates, total=updates * EPOCHS,
+                               n=N_POINTS, before=epoch_losses[0], epochs=EPOCHS,
+                               after=epoch_losses[-1],
+                               accuracy=mlp.accuracy(self.X, self.labels))
 
 
 # -- lesson 08's static figures ---------------------------------------------------------------
@@ -114,15 +123,16 @@ def averaging_figure(x=LINE_X, y=LINE_Y, starts=((0.0, 0.0), (3.0, -2.0))):
         ax.plot(*start, "s", color=color, ms=7)
         ax.plot(sols[:, 0], sols[:, 1], "o", color=color, ms=5)
         ax.plot(*sols.mean(axis=0), "X", color=color, ms=11, mec="black",
-                label=f"A: average of the {len(x)} per-example results, start {start}")
+                label=_("A: average of the {n} per-example results, start {start}").format(
+                    n=len(x), start=start))
     ax.plot(*least_squares_line(x, y), "*", color=plotting.COLORS["path"], ms=16, mec="black",
-            label="B: minimum of the summed loss")
+            label=_("B: minimum of the summed loss"))
     ax.set_xlim(*wlim)
     ax.set_ylim(*blim)
     ax.set_aspect("auto")
     ax.set_xlabel("w")
     ax.set_ylabel("b")
-    ax.set_title("averaging per-example results (A) vs one summed loss (B)")
+    ax.set_title(_("averaging per-example results (A) vs one summed loss (B)"))
     ax.legend(loc="lower left", fontsize=8)
     return fig
 
@@ -155,12 +165,13 @@ def loss_curves_figure(results: dict, n: int):
               plotting.COLORS["grad"]]
     for (bs, rec), color in zip(results.items(), colors, strict=False):
         ax.plot(rec["loss"], color=color, lw=1.6,
-                label=f"{batch_name(bs, n)}: {rec['updates']} updates / epoch")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("mean cross-entropy on all examples")
+                label=_("{batch}: {updates} updates / epoch").format(
+                    batch=batch_name(bs, n), updates=rec["updates"]))
+    ax.set_xlabel(_("epoch"))
+    ax.set_ylabel(_("mean cross-entropy on all examples"))
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=8)
-    ax.set_title("same start, same learning rate, same epochs")
+    ax.set_title(_("same start, same learning rate, same epochs"))
     return fig
 
 
@@ -173,5 +184,5 @@ def snapshots_figure(X, labels, results: dict, bs):
         ax.contour(*np.meshgrid(np.linspace(*MOONS_XLIM, prob.shape[1]),
                                 np.linspace(*MOONS_YLIM, prob.shape[0])), prob,
                    levels=[0.5], colors="black", linewidths=1.0)
-        ax.set_title(f"epoch {epoch}", fontsize=9)
+        ax.set_title(_("epoch {epoch}").format(epoch=epoch), fontsize=9)
     return fig
