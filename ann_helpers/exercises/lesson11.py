@@ -14,6 +14,7 @@ from . import choice, exercise, number
 from .answers import safe_repr
 from .runner import Case, code, compare_array
 
+
 def _states(text: str, *values: str) -> str:
     """`text`, after making sure it states every value in `values`.
 
