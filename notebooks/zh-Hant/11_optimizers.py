@@ -245,7 +245,8 @@ print(f"{'':>12} "
 # 單位。如果沒有修正，它的第一步會是 $\text{lr}\,(1-\beta_1)/\sqrt{1-\beta_2} = 3.16\,\text{lr}$。
 #
 # 在兩個山谷上各完整執行 300 步，每種方法用自己的學習率：單純梯度下降和重球法用針對該山谷
-# $\kappa$ 的最佳值，RMSprop 和 Adam 在兩個山谷上都用 lr = 0.1：
+# $\kappa$ 的最佳值，RMSprop 和 Adam 在兩個山谷上都用 lr = 0.1（「狀態」欄印的是程式裡的狀態代碼：
+# `converged` 是已收斂，`max_steps` 是用完了步數上限）：
 
 # %%
 lam_s = np.linalg.eigvalsh(stretched.hessian(None))
