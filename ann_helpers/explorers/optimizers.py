@@ -135,6 +135,8 @@ def _option(name: str, value, options) -> str:
 def _options(options) -> list[tuple[str, str]]:
     """(shown label, value) pairs for a chooser: the label in the current language."""
     return [(_(option), option) for option in options]
+
+
 STEPS = 150
 BOUND = 1e6
 
