@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import validate
+from .i18n import _
 from .losses import accuracy, label_pair
 from .network import MLP, History, check_model
 
@@ -86,7 +87,7 @@ def stratified_indices(y, test_fraction: float, seed: int) -> tuple[np.ndarray, 
     """
     y = validate.labels("y", y)
     if y.size == 0:
-        raise ValueError("y must hold at least one label, got an empty array")
+        raise ValueError(_("y must hold at least one label, got an empty array"))
     test_fraction = validate.number("test_fraction", test_fraction, low=0.0, high=1.0,
                                     low_open=True, high_open=True)
     seed = validate.integer("seed", seed, low=0)
@@ -131,10 +132,12 @@ def confusion_text(C) -> str:
     """The confusion matrix as an aligned text table (rows: true class, columns: predicted)."""
     C = np.asarray(C)
     if C.ndim != 2 or C.shape[0] != C.shape[1] or not np.issubdtype(C.dtype, np.integer):
-        raise ValueError(f"C must be a square matrix of integer counts, got shape {C.shape}")
+        raise ValueError(_("C must be a square matrix of integer counts, got shape {shape}")
+                         .format(shape=C.shape))
     n = C.shape[0]
     width = max(3, len(str(C.max())) + 1)
-    head = "true\\pred" + "".join(f"{j:>{width}d}" for j in range(n))
+    # TRANSLATORS: 9 columns wide (a CJK character takes 2)
+    head = _("true\\pred") + "".join(f"{j:>{width}d}" for j in range(n))
     rows = [f"{i:>9d}" + "".join(f"{C[i, j]:>{width}d}" for j in range(n)) for i in range(n)]
     return "\n".join([head, *rows])
 
@@ -156,9 +159,10 @@ def mean_cross_entropy(P, y) -> float:
     P = validate.array("P", P, ndim=2)
     y = validate.labels("y", y, P.shape[1])
     if P.shape[0] != y.size:
-        raise ValueError(f"P has {P.shape[0]} rows but y has {y.size} labels")
+        raise ValueError(_("P has {rows} rows but y has {labels} labels")
+                         .format(rows=P.shape[0], labels=y.size))
     if y.size == 0:
-        raise ValueError("P and y are empty: no examples to average over")
+        raise ValueError(_("P and y are empty: no examples to average over"))
     return float(-np.mean(np.log(np.maximum(P[np.arange(y.size), y], 1e-12))))
 
 
@@ -196,13 +200,17 @@ def _status(history: History, lr: float, epochs: int, kept: int, evaluate: bool)
     first, last = history[0], history[-1]
     chance = math.log(N_CLASSES)   # the loss of giving every class probability 1/10
     if not (last < first and last < chance):
-        return (f"not learning: the training loss went from {first:.4g} to {last:.4g} in "
-                f"{epochs} epochs, and guessing 1/{N_CLASSES} for every class scores "
-                f"{chance:.4g}; try a smaller learning rate than {lr:g}")
-    text = f"trained {epochs} epochs (lr = {lr:g}): training loss {first:.4g} -> {last:.4g}"
+        return _("not learning: the training loss went from {first:.4g} to {last:.4g} in "
+                 "{epochs} epochs, and guessing 1/{n_classes} for every class scores "
+                 "{chance:.4g}; try a smaller learning rate than {lr:g}").format(
+                     first=first, last=last, epochs=epochs, n_classes=N_CLASSES,
+                     chance=chance, lr=lr)
+    text = _("trained {epochs} epochs (lr = {lr:g}): training loss {first:.4g} -> "
+             "{last:.4g}").format(epochs=epochs, lr=lr, first=first, last=last)
     if evaluate:
         val = history.measured["val_loss"][kept - 1]
-        text += f"; kept epoch {kept}, the lowest validation loss ({val:.4f})"
+        text += _("; kept epoch {kept}, the lowest validation loss ({val:.4f})").format(
+            kept=kept, val=val)
     return text
 
 
@@ -221,11 +229,12 @@ def train(split: Split | None = None, hidden: int = HIDDEN, activation: str = AC
     """
     split = load_split() if split is None else split
     if not isinstance(split, Split):
-        raise TypeError(f"split must be a Split from load_split(), got {type(split).__name__}")
+        raise TypeError(_("split must be a Split from load_split(), got {type}").format(
+            type=type(split).__name__))
     if on_epoch is not None:
         validate.function("on_epoch", on_epoch)
         if not evaluate:
-            raise ValueError("on_epoch needs evaluate=True (it receives the measurements)")
+            raise ValueError(_("on_epoch needs evaluate=True (it receives the measurements)"))
     hidden = validate.integer("hidden", hidden, low=1, high=10_000)
     model = MLP([SIDE * SIDE, hidden, N_CLASSES], activation=activation, output="softmax",
                 seed=seed)
@@ -256,7 +265,7 @@ def split_seed_report(seeds=SPLIT_SEEDS, **settings) -> list[float]:
     the test accuracies in the order of `seeds`; `settings` go to `train`."""
     seeds = [validate.integer("seeds[...]", s, low=0) for s in seeds]
     if not seeds:
-        raise ValueError("seeds must hold at least one split seed")
+        raise ValueError(_("seeds must hold at least one split seed"))
     out = []
     for s in seeds:
         split = load_split(seed=s)

@@ -42,6 +42,7 @@ import numpy as np
 
 from . import validate
 from .descent import Path, divergence_limit, norm, point_text
+from .i18n import _, ngettext
 
 CYCLE_WINDOW = 8    # a new state is compared with the last 8 (cycles of period <= 8)
 CYCLE_RTOL = 1e-12  # ... to 12 digits, as in ann_helpers.descent
@@ -93,14 +94,16 @@ class Optimizer:
         ps = [params] if single else list(params)
         gs = [grads] if single else list(grads)
         if len(ps) != len(gs):
-            raise ValueError(f"grads must hold one array per parameter array: got {len(gs)} "
-                             f"gradients for {len(ps)} parameter arrays")
+            raise ValueError(_("grads must hold one array per parameter array: got {grads} "
+                               "gradients for {params} parameter arrays").format(
+                                   grads=len(gs), params=len(ps)))
         ps = [np.asarray(p, dtype=float) for p in ps]
         gs = [np.asarray(g, dtype=float) for g in gs]
         for i, (p, g) in enumerate(zip(ps, gs, strict=True)):
             if p.shape != g.shape:
-                raise ValueError(f"the gradient of parameter array {i} must have its shape "
-                                 f"{p.shape}, got {g.shape}")
+                raise ValueError(_("the gradient of parameter array {i} must have its shape "
+                                   "{shape}, got {got}").format(i=i, shape=p.shape,
+                                                                got=g.shape))
         self.t += 1
         new = [self.update(i, p, g) for i, (p, g) in enumerate(zip(ps, gs, strict=True))]
         return new[0] if single else new
@@ -126,8 +129,9 @@ class Optimizer:
         slot = self.state.setdefault(i, {})
         for a in slot.values():
             if a.shape != g.shape:
-                raise ValueError(f"parameter array {i} changed shape from {a.shape} to "
-                                 f"{g.shape}; call reset() before optimizing something else")
+                raise ValueError(_("parameter array {i} changed shape from {old} to {new}; "
+                                   "call reset() before optimizing something else").format(
+                                       i=i, old=a.shape, new=g.shape))
         return slot
 
 
@@ -158,9 +162,10 @@ class SGD(Optimizer):
     def __init__(self, lr: float, momentum: float = 0.0, nesterov: bool = False):
         self.momentum = _fraction("momentum", momentum)
         if not isinstance(nesterov, (bool, np.bool_)):
-            raise TypeError(f"nesterov must be True or False, got {nesterov!r}")
+            raise TypeError(_("nesterov must be True or False, got {value!r}").format(
+                value=nesterov))
         if nesterov and self.momentum == 0.0:
-            raise ValueError("nesterov=True needs a momentum in (0, 1), got momentum = 0")
+            raise ValueError(_("nesterov=True needs a momentum in (0, 1), got momentum = 0"))
         self.nesterov = bool(nesterov)
         super().__init__(lr)
 
@@ -225,8 +230,8 @@ class Adam(Optimizer):
 
     def __init__(self, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8):
         if isinstance(betas, (str, bytes)) or not isinstance(betas, Sequence) or len(betas) != 2:
-            raise TypeError(f"betas must be a pair (beta1, beta2) of numbers in [0, 1), "
-                            f"got {betas!r:.60}")
+            raise TypeError(_("betas must be a pair (beta1, beta2) of numbers in [0, 1), "
+                              "got {value}").format(value=f"{betas!r:.60}"))
         self.betas = (_fraction("betas[0]", betas[0]), _fraction("betas[1]", betas[1]))
         self.eps = validate.positive("eps", eps)
         super().__init__(lr)
@@ -259,11 +264,12 @@ def _call(fun, x: np.ndarray, name: str, shape: tuple, scalar: bool):
         return None
     if name == "f":
         if out.size != 1:
-            raise ValueError(f"f must return a number, got shape {out.shape}")
+            raise ValueError(_("f must return a number, got shape {shape}").format(
+                shape=out.shape))
         return float(out.reshape(()))
     if out.shape != shape and not (scalar and out.size == 1):
-        raise ValueError(f"grad must return an array of shape {shape} for x0 of this shape, "
-                         f"got shape {out.shape}")
+        raise ValueError(_("grad must return an array of shape {shape} for x0 of this shape, "
+                           "got shape {got}").format(shape=shape, got=out.shape))
     return out.reshape(shape)
 
 
@@ -299,7 +305,7 @@ def _cycle(window: np.ndarray, scales: np.ndarray, states: list, x: np.ndarray,
 
 
 def _steps(k: int) -> str:
-    return f"{k} step" if k == 1 else f"{k} steps"
+    return ngettext("{k} step", "{k} steps", k).format(k=k)
 
 
 def minimize(grad: Callable, x0, optimizer: Optimizer, steps: int = 100, tol: float = 1e-8,
@@ -324,15 +330,17 @@ def minimize(grad: Callable, x0, optimizer: Optimizer, steps: int = 100, tol: fl
     """
     grad = validate.function("grad", grad)
     if not isinstance(optimizer, Optimizer):
-        raise TypeError("optimizer must be an SGD, RMSprop or Adam from "
-                        f"ann_helpers.optimizers, got {optimizer!r:.60}")
+        raise TypeError(_("optimizer must be an SGD, RMSprop or Adam from "
+                          "ann_helpers.optimizers, got {value}").format(
+                              value=f"{optimizer!r:.60}"))
     scalar = np.ndim(x0) == 0
     if scalar:
         x = np.array([validate.number("x0", x0)])
     else:
         x = validate.array("x0", x0, ndim=1).copy()
         if x.size == 0:
-            raise ValueError("x0 must have at least one coordinate, got an empty array")
+            raise ValueError(_("{name} must have at least one coordinate, got an empty array")
+                             .format(name="x0"))
     steps = validate.integer("steps", steps, low=0, high=1_000_000)
     tol = validate.number("tol", tol, low=0.0)
     if f is not None:
@@ -371,27 +379,28 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
             if k == 0 and value is not None and math.isfinite(value):
                 f_limit = divergence_limit(bound, abs(value))
             if value is None or not _finite(value, f_limit):
-                return "diverged", (f"diverged after {_steps(k)}: f(x) left the range "
-                                    f"|f| <= {f_limit:.3g}"), None
+                return "diverged", _left(k, "f(x)", "|f|", f_limit), None
         g = _call(grad, x, "grad", shape, scalar)
         if k == 0 and g is not None and np.all(np.isfinite(g)):
             g_limit = divergence_limit(bound, norm(g))
             x_limit = divergence_limit(bound, norm(g), norm(x))
         if g is None or not _finite(g, g_limit):
-            return "diverged", (f"diverged after {_steps(k)}: the gradient left the range "
-                                f"|grad| <= {g_limit:.3g}"), None
+            return "diverged", _left(k, _("the gradient"), "|grad|", g_limit), None
         grads.append(g)
         gnorm = norm(g)
         if gnorm < tol or (gnorm == 0.0 and optimizer.at_rest()):
-            return "converged", (f"converged after {_steps(k)}: |grad| = {gnorm:.3g} < "
-                                 f"tol = {tol:g} at x = {_where(x, scalar)}"), None
+            return "converged", _("converged after {steps}: |grad| = {grad} < tol = {tol} "
+                                  "at x = {x}").format(steps=_steps(k), grad=f"{gnorm:.3g}",
+                                                       tol=f"{tol:g}", x=_where(x, scalar)), None
         if k == steps:
-            return "max_steps", (f"stopped after {_steps(steps)} (the budget) at x = "
-                                 f"{_where(x, scalar)}, |grad| = {gnorm:.3g}"), None
+            return "max_steps", _("stopped after {steps} (the budget) at x = {x}, |grad| = "
+                                  "{grad}").format(steps=_steps(steps), x=_where(x, scalar),
+                                                   grad=f"{gnorm:.3g}"), None
         x = optimizer.step(x, g)
         points.append(x)
         if not _finite(x, x_limit):
-            return "diverged", f"diverged after {_steps(k + 1)}: |x| passed {x_limit:.3g}", None
+            return "diverged", _("diverged after {steps}: |x| passed {limit}").format(
+                steps=_steps(k + 1), limit=f"{x_limit:.3g}"), None
         state = optimizer.state_vector()
         window[:-1], scales[:-1] = window[1:], scales[1:]
         window[-1], scales[-1] = x, np.abs(x).max()
@@ -402,9 +411,9 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
                 values.append(math.nan if value is None else value)
             g = _call(grad, x, "grad", shape, scalar)
             grads.append(np.full(shape, np.nan) if g is None else g)
-            return "oscillating", (f"oscillating after {_steps(k + 1)}: x came back to "
-                                   f"{_where(x, scalar)}, a cycle of {p} points repeating "
-                                   "for ever"), p
+            return "oscillating", _("oscillating after {steps}: x came back to {x}, a cycle "
+                                    "of {period} points repeating for ever").format(
+                                        steps=_steps(k + 1), x=_where(x, scalar), period=p), p
         states.append(state)
     raise AssertionError("unreachable: the loop returns at k == steps")
 
@@ -412,7 +421,12 @@ def _run(grad, f, x, scalar, optimizer, steps, tol, bound, points, grads, values
 def _where(x: np.ndarray, scalar: bool) -> str:
     if scalar:
         return f"{float(x[0]):.6g}"
-    return point_text(x) if x.size <= 3 else f"a point in {x.size} dimensions"
+    return point_text(x) if x.size <= 3 else _("a point in {n} dimensions").format(n=x.size)
+
+
+def _left(k: int, what: str, norm_text: str, limit: float) -> str:
+    return _("diverged after {steps}: {what} left the range {norm} <= {limit}").format(
+        steps=_steps(k), what=what, norm=norm_text, limit=f"{limit:.3g}")
 
 
 # ==========================================================================================
@@ -422,8 +436,8 @@ def _curvatures(lam_min, lam_max) -> tuple[float, float]:
     lam_min = validate.positive("lam_min", lam_min)
     lam_max = validate.positive("lam_max", lam_max)
     if lam_max < lam_min:
-        raise ValueError(f"lam_max must be >= lam_min, got lam_min = {lam_min:g}, "
-                         f"lam_max = {lam_max:g}")
+        raise ValueError(_("lam_max must be >= lam_min, got lam_min = {lam_min:g}, "
+                           "lam_max = {lam_max:g}").format(lam_min=lam_min, lam_max=lam_max))
     return lam_min, lam_max
 
 
@@ -485,9 +499,10 @@ def eigen_errors(points, hessian, minimum) -> np.ndarray:
     column evolves on its own."""
     pts = np.asarray(points, dtype=float)
     if pts.ndim != 2:
-        raise ValueError(f"points must be a (k+1, d) array of iterates, got shape {pts.shape}")
+        raise ValueError(_("points must be a (k+1, d) array of iterates, got shape {shape}")
+                         .format(shape=pts.shape))
     H = validate.array("hessian", hessian, shape=(pts.shape[1], pts.shape[1]))
-    _, Q = np.linalg.eigh(H)
+    Q = np.linalg.eigh(H)[1]
     with np.errstate(all="ignore"):
         return np.abs((pts - np.asarray(minimum, dtype=float)) @ Q)
 
@@ -499,8 +514,9 @@ def measured_factor(errors, start: int, stop: int) -> float:
     start = validate.integer("start", start, low=0)
     stop = validate.integer("stop", stop, low=start + 1, high=len(e) - 1)
     if not (e[start] > 0 and e[stop] > 0):
-        raise ValueError(f"errors must be positive at steps {start} and {stop}, got "
-                         f"{e[start]:g} and {e[stop]:g}")
+        raise ValueError(_("errors must be positive at steps {start} and {stop}, got "
+                           "{first:g} and {last:g}").format(start=start, stop=stop,
+                                                            first=e[start], last=e[stop]))
     return float((e[stop] / e[start]) ** (1.0 / (stop - start)))
 
 
@@ -534,7 +550,7 @@ class Schedule:
 def constant(lr: float) -> Schedule:
     """lr in every epoch."""
     lr = validate.positive("lr", lr)
-    return Schedule(lr, lambda epoch: lr, f"constant lr = {lr:g}")
+    return Schedule(lr, lambda epoch: lr, _("constant lr = {lr:g}").format(lr=lr))
 
 
 def step_decay(lr: float, factor: float = 0.5, every: int = 10) -> Schedule:
@@ -544,7 +560,8 @@ def step_decay(lr: float, factor: float = 0.5, every: int = 10) -> Schedule:
     factor = validate.number("factor", factor, low=0.0, high=1.0, low_open=True)
     every = validate.integer("every", every, low=1)
     return Schedule(lr, lambda epoch: lr * factor ** ((epoch - 1) // every),
-                    f"step decay: lr = {lr:g}, x{factor:g} every {every} epochs")
+                    _("step decay: lr = {lr:g}, x{factor:g} every {every} epochs").format(
+                        lr=lr, factor=factor, every=every))
 
 
 def cosine(lr: float, epochs: int, lr_min: float = 0.0) -> Schedule:
@@ -559,4 +576,5 @@ def cosine(lr: float, epochs: int, lr_min: float = 0.0) -> Schedule:
         e = min(epoch, epochs) - 1
         return lr_min + (lr - lr_min) * (1.0 + math.cos(math.pi * e / epochs)) / 2.0
 
-    return Schedule(lr, rule, f"cosine: lr = {lr:g} -> {lr_min:g} over {epochs} epochs")
+    return Schedule(lr, rule, _("cosine: lr = {lr:g} -> {lr_min:g} over {epochs} epochs")
+                    .format(lr=lr, lr_min=lr_min, epochs=epochs))

@@ -282,3 +282,33 @@ def test_the_explorer_marks_right_and_wrong_with_shape_and_colour():
     right = int(np.flatnonzero(ex.predicted == ex.split.y_test)[0])
     ex.set(index=right)
     assert np.asarray(ex.mark_wrong.get_data()[0]).tolist() == []
+
+
+@pytest.fixture
+def chinese():
+    """The helpers speak Traditional Chinese for one test, then English again."""
+    import ann_helpers
+
+    ann_helpers.set_language("zh-Hant")
+    yield
+    ann_helpers.set_language("en")
+
+
+def test_the_explorer_and_the_table_speak_chinese_with_the_same_numbers(chinese):
+    ex = pictures.DigitsExplorer(index=15)
+    assert ex.status == ("測試影像 15：真實為 9，預測為 8，機率 0.815（錯誤）；次高者 9，"
+                         "機率 0.118")
+    assert ex.bar_title.get_text() == "預測 8（p = 0.815），真實類別 9 的 p = 0.118"
+    assert ex.ax_bar.get_ylabel() == "機率"
+    # the header is 9 columns wide in both languages (a CJK character takes two)
+    assert digits.confusion_text(np.eye(2, dtype=int)).splitlines()[0] == "真實\\預測  0  1"
+
+
+def test_chinese_errors_and_statuses_are_whole_sentences(chinese):
+    with raises(ValueError, "P 有 2 列，但 y 有 3 個標籤"):
+        digits.mean_cross_entropy(np.full((2, 10), 0.1), [0, 1, 2])
+    with raises(TypeError, "split 必須是 load_split() 傳回的 Split，但收到的是 dict"):
+        digits.train({})
+    history = History([2.0, 1.0])
+    assert digits._status(history, 0.5, 2, 2, False) == (
+        "訓練了 2 個 epoch（lr = 0.5）：訓練損失 2 -> 1")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from ann_helpers.exercises import get, grade
 from ann_helpers.exercises.lesson09 import CONFUSION, PREDICT_INDEX, n_parameters
@@ -106,3 +107,13 @@ def test_09_5_importing_the_exercises_does_not_train_the_network():
                          check=True)
     assert run.stdout.splitlines() == ["Exercise 09.5: no answer yet. Replace None with your "
                                        "answer (a whole number) and run the cell again.", "0"]
+
+
+def test_an_exercise_text_must_state_the_values_its_answer_is_computed_from():
+    from ann_helpers.exercises.lesson09 import P_TRUE, _states
+
+    assert _states("gets probability 0.8 for class 7", f"probability {P_TRUE} ") == (
+        "gets probability 0.8 for class 7")
+    with pytest.raises(ValueError, match=r"^exercise text does not state \['probability 0\.9 '\]: "
+                                         r"'gets probability 0\.8 for class 7'$"):
+        _states("gets probability 0.8 for class 7", "probability 0.9 ")

@@ -101,3 +101,16 @@ def test_11_4_predict_the_optimizer_explorer():
     assert grade("11.4", "shrinks") and grade("11.4", "Shrinks")
     assert verdict("11.4", "grows").text.startswith("The limit lr < 2/lambda is plain descent's")
     assert verdict("11.4", "shrink").text == "Answer with one of: 'shrinks', 'grows'."
+
+
+def test_the_exercise_texts_state_the_lessons_constants():
+    from ann_helpers.exercises import lesson11
+
+    assert "lr = 0.15," in get("11.4").question and lesson11.PREDICT_LR == 0.15
+    try:
+        lesson11._states("set lr = 0.15, and mu = 0.9.", "lr = 0.2,")
+    except ValueError as error:
+        assert str(error) == ("exercise text does not state ['lr = 0.2,']: 'set lr = 0.15, "
+                              "and mu = 0.9.'")
+    else:
+        raise AssertionError("a text that does not state its value was accepted")

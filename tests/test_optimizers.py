@@ -9,6 +9,7 @@ import warnings
 
 import numpy as np
 import pytest
+from messages import raises
 
 from ann_helpers import functions as F
 from ann_helpers import optimizers as O
@@ -418,3 +419,43 @@ def test_explorer_status_is_a_pure_function_of_the_sliders():
                               -2.0)
     assert text.startswith("SGD(lr=0.105): diverged after")
     assert text.endswith("by 0.790 and 1.100: along the worse one it grows: divergence.")
+
+
+def test_the_optimizer_explorer_shows_translated_choices_and_accepts_either_name():
+    import ann_helpers
+    from ann_helpers.explorers.optimizers import OptimizerExplorer, explorer_status
+
+    english = explorer_status("valley x² + 10y²", "momentum (heavy ball)", 0.15, 0.9, -5.0,
+                              -2.0)[0]
+    ann_helpers.set_language("zh-Hant")
+    try:
+        explorer = OptimizerExplorer()
+        assert explorer.controls["function"].options[0] == ("窄谷 x² + 10y²", "valley x² + 10y²")
+        assert explorer.controls["optimizer"].value == "momentum (heavy ball)"
+        chinese = explorer_status("窄谷 x² + 10y²", "動量（重球法）", 0.15, 0.9, -5.0, -2.0)[0]
+        assert explorer_status("valley x² + 10y²", "momentum (heavy ball)", 0.15, 0.9, -5.0,
+                               -2.0)[0] == chinese
+        assert chinese.endswith("長期而言，每一步會把沿各特徵方向（曲率 2 與 20）的誤差分別乘上 "
+                                "0.949 與 0.949：在較差的那個方向上，誤差縮小。")
+        with raises(ValueError, "function 必須是 '窄谷 x² + 10y²', '旋轉的山谷', 'Rosenbrock' "
+                                "之一；但收到 'valley'"):
+            explorer_status("valley", "Adam", 0.1, 0.9, 0.0, 0.0)
+    finally:
+        ann_helpers.set_language("en")
+    assert english.endswith("by 0.949 and 0.949: along the worse one it shrinks.")
+    with raises(ValueError, "optimizer must be one of 'momentum (heavy ball)', 'Nesterov "
+                            "momentum', 'RMSprop', 'Adam'; got 'SGD'"):
+        explorer_status("Rosenbrock", "SGD", 0.1, 0.9, 0.0, 0.0)
+
+
+def test_minimize_statuses_in_chinese_keep_their_numbers():
+    import ann_helpers
+
+    ann_helpers.set_language("zh-Hant")
+    try:
+        path = minimize(lambda x: 2 * x, 1.0, SGD(0.1), steps=3, tol=0.0)
+        assert path.message == "走完 3 步（步數上限）後停在 x = 0.512，|grad| = 1.02"
+        with raises(ValueError, "lam_max 必須 >= lam_min，但收到 lam_min = 2、lam_max = 1"):
+            O.best_gd(2.0, 1.0)
+    finally:
+        ann_helpers.set_language("en")

@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.ticker import PercentFormatter
 
 from .. import digits, plotting, validate
+from ..i18n import _
 from ..network import History
 from ..widgets import Explorer, int_slider
 
@@ -37,7 +38,7 @@ class DigitsExplorer(Explorer):
     def make_controls(self):
         self.split = digits.load_split()
         n_test = len(self.split.y_test)
-        return {"index": int_slider("test image", 0, 0, n_test - 1)}
+        return {"index": int_slider(_("test image"), 0, 0, n_test - 1)}
 
     def make_figure(self):
         trained = digits.trained_model()
@@ -49,24 +50,25 @@ class DigitsExplorer(Explorer):
         self.bars = self.ax_bar.bar(range(digits.N_CLASSES), np.zeros(digits.N_CLASSES),
                                     color=plotting.COLORS["muted"])
         # a marker above the true class (round) and above a wrong prediction (a cross)
-        (self.mark_true,) = self.ax_bar.plot([], [], **MARKS["right"], label="true class")
+        (self.mark_true,) = self.ax_bar.plot([], [], **MARKS["right"], label=_("true class"))
         (self.mark_wrong,) = self.ax_bar.plot([], [], **MARKS["wrong"],
-                                              label="predicted, wrong")
+                                              label=_("predicted, wrong"))
         self.ax_bar.legend(loc="upper right", fontsize=7, handletextpad=0.2)
         # few tick labels: drawing text is most of the cost of a redraw
         self.ax_bar.set_xticks(range(digits.N_CLASSES))
         self.ax_bar.set_yticks([0.0, 0.5, 1.0])
         self.ax_bar.set_ylim(0, 1.15)
-        self.ax_bar.set_ylabel("probability")
+        self.ax_bar.set_ylabel(_("probability"))
         self.ax_bar.grid(axis="x", visible=False)
-        self.bar_title = self.ax_bar.set_title("predicted 0 (p = 0.000), true 0 has p = 0.000")
+        # the longest title (a wrong prediction), so the frozen layout has room for it
+        self.bar_title = self.ax_bar.set_title(_bar_title(0, 1, np.zeros(digits.N_CLASSES)))
         return fig  # (the Explorer base class lays it out once, then freezes that layout)
 
     def update(self, index):
         true, pred = int(self.split.y_test[index]), int(self.predicted[index])
         p = self.P[index]
         self.image.set_data(self.split.X_test[index].reshape(digits.SIDE, digits.SIDE))
-        self.ax_img.set_title(f"true label {true}", fontsize=9)
+        self.ax_img.set_title(_("true label {true}").format(true=true), fontsize=9)
         right = pred == true
         for k, bar in enumerate(self.bars):
             bar.set_height(p[k])
@@ -74,12 +76,23 @@ class DigitsExplorer(Explorer):
                           plotting.COLORS["wrong"] if k == pred else plotting.COLORS["muted"])
         self.mark_true.set_data([true], [p[true] + 0.07])
         self.mark_wrong.set_data(([pred], [p[pred] + 0.07]) if not right else ([], []))
-        self.bar_title.set_text(f"predicted {pred} (p = {p[pred]:.3f})"
-                                + ("" if right else f", true {true} has p = {p[true]:.3f}"))
-        verdict = "right" if right else "WRONG"
-        return (f"test image {index}: true {true}, predicted {pred} with probability "
-                f"{p[pred]:.3f} ({verdict}); runner-up {np.argsort(p)[-2]} "
-                f"with {np.sort(p)[-2]:.3f}")
+        self.bar_title.set_text(_bar_title(pred, true, p))
+        if right:
+            text = _("test image {index}: true {true}, predicted {pred} with probability "
+                     "{p:.3f} (right); runner-up {second} with {p2:.3f}")
+        else:
+            text = _("test image {index}: true {true}, predicted {pred} with probability "
+                     "{p:.3f} (WRONG); runner-up {second} with {p2:.3f}")
+        return text.format(index=index, true=true, pred=pred, p=p[pred],
+                           second=np.argsort(p)[-2], p2=np.sort(p)[-2])
+
+
+def _bar_title(pred: int, true: int, p) -> str:
+    """The bar chart's title: the prediction, and the true class's probability if it differs."""
+    text = _("predicted {pred} (p = {p:.3f})").format(pred=pred, p=p[pred])
+    if pred != true:
+        text += _(", true {true} has p = {p:.3f}").format(true=true, p=p[true])
+    return text
 
 
 # -- the lesson's figures -------------------------------------------------------------------
@@ -111,11 +124,13 @@ def image_grid(images, titles, ncols: int = 10, colors=None, cell: float = 0.8, 
     differ in shape as well as in colour."""
     images = validate.array("images", images, ndim=2)
     if images.shape[1] != digits.SIDE * digits.SIDE:
-        raise ValueError(f"images must have {digits.SIDE * digits.SIDE} pixels per row, got {images.shape[1]}")
+        raise ValueError(_("images must have {n} pixels per row, got {got}").format(
+            n=digits.SIDE * digits.SIDE, got=images.shape[1]))
     if len(titles) != len(images):
-        raise ValueError(f"need one title per image: {len(images)} images, {len(titles)} titles")
+        raise ValueError(_("need one title per image: {images} images, {titles} titles")
+                         .format(images=len(images), titles=len(titles)))
     if len(images) == 0:
-        raise ValueError("images is empty: nothing to draw")
+        raise ValueError(_("images is empty: nothing to draw"))
     ncols = validate.integer("ncols", ncols, low=1)
     ncols = min(ncols, len(images))
     nrows = -(-len(images) // ncols)
@@ -148,9 +163,9 @@ def confusion_figure(C):
     ax.set_xticks(range(n))
     ax.set_yticks(range(n))
     ax.grid(False)
-    ax.set_xlabel("predicted class")
-    ax.set_ylabel("true class")
-    ax.set_title("confusion matrix (test images)")
+    ax.set_xlabel(_("predicted class"))
+    ax.set_ylabel(_("true class"))
+    ax.set_title(_("confusion matrix (test images)"))
     return fig
 
 
@@ -159,7 +174,8 @@ def weights_figure(W, ncols: int = 8):
     each image scaled to its own largest |weight| so that its pattern shows."""
     W = validate.array("W", W, ndim=2)
     if W.shape[0] != digits.SIDE * digits.SIDE:
-        raise ValueError(f"W must have {digits.SIDE * digits.SIDE} rows (one per pixel), got {W.shape[0]}")
+        raise ValueError(_("W must have {n} rows (one per pixel), got {got}").format(
+            n=digits.SIDE * digits.SIDE, got=W.shape[0]))
     ncols = validate.integer("ncols", ncols, low=1)
     n = W.shape[1]
     nrows = -(-n // ncols)
@@ -191,14 +207,14 @@ class LiveCurves:
         self.epochs = epochs
         self.fig, (self.ax_loss, self.ax_acc) = plotting.new_figure(2, size=(8.0, 3.0))
         self.lines = {}
-        for ax, key, label in ((self.ax_loss, "loss", "mean cross-entropy (log scale)"),
-                               (self.ax_acc, "accuracy", "accuracy (%)")):
-            for part, name, color in (("train", "training", plotting.COLORS["curve"]),
-                                      ("val", "validation", plotting.COLORS["path"])):
+        for ax, key, label in ((self.ax_loss, "loss", _("mean cross-entropy (log scale)")),
+                               (self.ax_acc, "accuracy", _("accuracy (%)"))):
+            for part, name, color in (("train", _("training"), plotting.COLORS["curve"]),
+                                      ("val", _("validation"), plotting.COLORS["path"])):
                 (self.lines[part, key],) = ax.plot([], [], color=color, label=name,
                                                    ls="-" if part == "train" else "--")
             ax.set_xlim(0, epochs)
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(_("epoch"))
             ax.set_title(label)
             ax.legend(loc="upper right" if key == "loss" else "lower right")
         (self.kept,) = self.ax_loss.plot([], [], "o", color=plotting.COLORS["path"], ms=6,
@@ -207,7 +223,8 @@ class LiveCurves:
         self.ax_loss.set_ylim(LOSS_AXIS)
         self.ax_acc.set_ylim(0.0, 100.0)
         self.ax_acc.yaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
-        self.status = self.fig.suptitle(f"epoch 0 of {epochs}", fontsize=9)
+        self.status = self.fig.suptitle(_("epoch {done} of {epochs}").format(
+            done=0, epochs=epochs), fontsize=9)
         # lay out once, then keep that layout: redraws during training stay cheap
         self.fig.canvas.draw()
         self.fig.set_layout_engine(None)
@@ -219,10 +236,11 @@ class LiveCurves:
             self.lines[part, "loss"].set_data(e, m[f"{part}_loss"])
             self.lines[part, "accuracy"].set_data(e, 100 * np.asarray(m[f"{part}_accuracy"]))
         done = e[-1] if e else 0
-        text = f"epoch {done} of {self.epochs}"
+        text = _("epoch {done} of {epochs}").format(done=done, epochs=self.epochs)
         if kept_epoch:
             self.kept.set_data([kept_epoch], [m["val_loss"][e.index(kept_epoch)]])
-            text += f": the circle marks the epoch kept (lowest validation loss, {kept_epoch})"
+            text += _(": the circle marks the epoch kept (lowest validation loss, {kept})"
+                      ).format(kept=kept_epoch)
         self.status.set_text(text)
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import functions as F
+from ..i18n import N_, _
 from ..optimizers import SGD, Adam, RMSprop, eigen_errors, minimize, momentum_factor
 from ..plotting import COLORS, CYCLE, clipped, contour_2d, new_figure
 from ..widgets import Explorer, dropdown, fixed_layout, slider
@@ -36,7 +37,7 @@ def _log_axes(ax, ylabel: str) -> None:
     ax.set_yscale("log")
     ax.yaxis.set_minor_locator(NullLocator())
     ax.yaxis.set_major_locator(LogLocator(numticks=5))
-    ax.set_xlabel("iteration $k$")
+    ax.set_xlabel(_("iteration $k$"))
     ax.set_ylabel(ylabel)
 
 
@@ -76,9 +77,9 @@ def paths_and_errors(fn: F.TestFunction, runs, labels, view=VIEW_2D, yview=None,
     ax.set_ylabel("$y$")
     ax.legend(fontsize=7, loc="lower right")
     ax.set_title(title or fn.label, fontsize=9)
-    _log_axes(ax_err, "error along each eigendirection")
-    ax_err.set_title(f"solid: curvature $\\lambda$ = {lam[0]:g}, dashed: $\\lambda$ = {lam[-1]:g}",
-                     fontsize=9)
+    _log_axes(ax_err, _("error along each eigendirection"))
+    ax_err.set_title(_("solid: curvature $\\lambda$ = {low:g}, dashed: $\\lambda$ = {high:g}")
+                     .format(low=lam[0], high=lam[-1]), fontsize=9)
     return fig
 
 
@@ -99,23 +100,43 @@ def digits_curves(runs: dict, n_val: int, target: float = 0.97, lrs: dict | None
             axes[0].plot(epochs, lrs[label], color=CYCLE[j % len(CYCLE)], lw=1.5, label=label)
     ax.axhline(100 * target, color=COLORS["muted"], ls=":", lw=1.0)
     ax.set_ylim(85, 100)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel(f"validation accuracy (%, {n_val} images)")
+    ax.set_xlabel(_("epoch"))
+    ax.set_ylabel(_("validation accuracy (%, {n} images)").format(n=n_val))
     ax.legend(fontsize=7, loc="lower right")
     if lrs:
-        axes[0].set_xlabel("epoch")
-        axes[0].set_ylabel("learning rate")
-        axes[0].set_title("the schedules", fontsize=9)
+        axes[0].set_xlabel(_("epoch"))
+        axes[0].set_ylabel(_("learning rate"))
+        axes[0].set_title(_("the schedules"), fontsize=9)
     return fig
 
 
 # -- the explorer --------------------------------------------------------------------------
+# The choosers' options: the English name is the value (what code passes); the chooser shows
+# it in the current language, and `explorer_status` accepts either.
 FUNCTIONS = {
-    "valley x² + 10y²": "narrow_bowl",
-    "rotated valley": "valley",
+    N_("valley x² + 10y²"): "narrow_bowl",
+    N_("rotated valley"): "valley",
     "Rosenbrock": "rosenbrock",
 }
-OPTIMIZERS = ("momentum (heavy ball)", "Nesterov momentum", "RMSprop", "Adam")
+OPTIMIZERS = (N_("momentum (heavy ball)"), N_("Nesterov momentum"), "RMSprop", "Adam")
+
+
+def _option(name: str, value, options) -> str:
+    """The English option meant by `value`: itself, or its translation in the current
+    language (as the chooser shows it)."""
+    for option in options:
+        if value == option or value == _(option):
+            return option
+    allowed = ", ".join(repr(_(option)) for option in options)
+    raise ValueError(_("{name} must be one of {allowed}; got {value}").format(
+        name=name, allowed=allowed, value=f"{value!r:.60}"))
+
+
+def _options(options) -> list[tuple[str, str]]:
+    """(shown label, value) pairs for a chooser: the label in the current language."""
+    return [(_(option), option) for option in options]
+
+
 STEPS = 150
 BOUND = 1e6
 
@@ -123,15 +144,17 @@ BOUND = 1e6
 def make_optimizer(choice: str, lr: float, momentum: float):
     """The optimizer a chooser position stands for, and a note on how the momentum slider is
     used (momentum mu for SGD, beta1 for Adam, unused by RMSprop)."""
+    choice = _option("optimizer", choice, OPTIMIZERS)
     if choice == OPTIMIZERS[0]:
-        note = "plain gradient descent (μ = 0)" if momentum == 0 else f"μ = {momentum:.2f}"
+        note = (_("plain gradient descent (μ = 0)") if momentum == 0
+                else f"μ = {momentum:.2f}")
         return SGD(lr, momentum=momentum), note
     if choice == OPTIMIZERS[1]:
         if momentum == 0:  # Nesterov needs a momentum; at 0 it is plain descent
-            return SGD(lr), "Nesterov with μ = 0 is plain gradient descent"
+            return SGD(lr), _("Nesterov with μ = 0 is plain gradient descent")
         return SGD(lr, momentum=momentum, nesterov=True), f"μ = {momentum:.2f}"
     if choice == OPTIMIZERS[2]:
-        return RMSprop(lr), "RMSprop has no momentum term: the μ / β₁ slider is not used"
+        return RMSprop(lr), _("RMSprop has no momentum term: the μ / β₁ slider is not used")
     return Adam(lr, betas=(momentum, 0.999)), f"β₁ = {momentum:.2f}, β₂ = 0.999"
 
 
@@ -139,10 +162,12 @@ def explorer_status(function: str, optimizer: str, lr: float, momentum: float, x
                     y0: float, steps: int = STEPS) -> tuple[str, object]:
     """The explorer's status line for these slider values, and the run it describes (a pure
     function: the notebook prints it for the lesson's values, the tests sweep it)."""
-    fn = F.get(FUNCTIONS[function])
+    fn = F.get(FUNCTIONS[_option("function", function, FUNCTIONS)])
+    optimizer = _option("optimizer", optimizer, OPTIMIZERS)
     opt, note = make_optimizer(optimizer, lr, momentum)
     path = minimize(fn.grad, np.array([x0, y0]), opt, steps=steps, bound=BOUND)
-    text = f"{opt!r}: {path.message}. ({note})"
+    text = _("{optimizer}: {message}. ({note})").format(optimizer=repr(opt),
+                                                          message=path.message, note=note)
     if fn.key != "rosenbrock" and optimizer in OPTIMIZERS[:2]:
         lam = np.linalg.eigvalsh(fn.hessian(None))
         if momentum == 0:
@@ -151,12 +176,14 @@ def explorer_status(function: str, optimizer: str, lr: float, momentum: float, x
             factors = [momentum_factor(v, lr, momentum, nesterov=optimizer == OPTIMIZERS[1])
                        for v in lam]
         worst = max(factors)
-        verdict = ("shrinks" if worst < 1 else "grows: divergence" if worst > 1
-                   else "keeps its size")
-        text += (" In the long run each step multiplies the error along the eigendirections "
-                 "(curvature " + " and ".join(f"{v:g}" for v in lam) + ") by "
-                 + " and ".join(f"{c:.3f}" for c in factors)
-                 + f": along the worse one it {verdict}.")
+        verdict = (_("shrinks") if worst < 1 else _("grows: divergence") if worst > 1
+                   else _("keeps its size"))
+        # TRANSLATORS: joins the two curvatures, and the two factors: "2 and 20"
+        joined = _(" and ")
+        text += _(" In the long run each step multiplies the error along the eigendirections "
+                  "(curvature {curvatures}) by {factors}: along the worse one it {verdict}."
+                  ).format(curvatures=joined.join(f"{v:g}" for v in lam),
+                           factors=joined.join(f"{c:.3f}" for c in factors), verdict=verdict)
     return text, path
 
 
@@ -167,12 +194,13 @@ class OptimizerExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "function": dropdown("f(x, y) =", list(FUNCTIONS), "valley x² + 10y²"),
-            "optimizer": dropdown("optimizer", list(OPTIMIZERS), OPTIMIZERS[0]),
-            "lr": slider("learning rate lr", 0.115, 0.001, 1.0, 0.001, readout_format=".3f"),
-            "momentum": slider("momentum μ / β₁", 0.27, 0.0, 0.99, 0.01),
-            "x0": slider("start x0", -5.0, -5.0, 5.0, 0.25),
-            "y0": slider("start y0", -2.0, -5.0, 5.0, 0.25),
+            "function": dropdown("f(x, y) =", _options(FUNCTIONS), "valley x² + 10y²"),
+            "optimizer": dropdown(_("optimizer"), _options(OPTIMIZERS), OPTIMIZERS[0]),
+            "lr": slider(_("learning rate lr"), 0.115, 0.001, 1.0, 0.001,
+                         readout_format=".3f"),
+            "momentum": slider(_("momentum μ / β₁"), 0.27, 0.0, 0.99, 0.01),
+            "x0": slider(_("start x0"), -5.0, -5.0, 5.0, 0.25),
+            "y0": slider(_("start y0"), -2.0, -5.0, 5.0, 0.25),
         }
 
     def make_figure(self):
@@ -219,13 +247,14 @@ class OptimizerExplorer(Explorer):
         k = np.arange(len(gap))
         self.loss_line.set_data(k, gap)
         self.ax_loss.set_xlim(0, STEPS)
-        self.title.set_text(f"{fn.label}: {path.status}")
+        self.title.set_text(_("{function}: {status}").format(function=fn.label,
+                                                               status=_(path.status)))
         shown = [gap]
         if fn.key == "rosenbrock":
             for line in self.err_lines:
                 line.set_data([], [])
-            self.title_loss.set_text("f(xₖ) − min f (orange), log scale\n(no error per "
-                                     "eigendirection: f is not a quadratic)")
+            self.title_loss.set_text(_("f(xₖ) − min f (orange), log scale\n(no error per "
+                                       "eigendirection: f is not a quadratic)"))
         else:
             H = fn.hessian(m)
             errors = _gap_series(eigen_errors(path.points, H, m))
@@ -233,9 +262,10 @@ class OptimizerExplorer(Explorer):
             for d, line in enumerate(self.err_lines):
                 line.set_data(k, errors[:, d])
             shown.append(errors.ravel())
-            self.title_loss.set_text(f"f(xₖ) − min f (orange) and |error| along the "
-                                     f"eigendirections,\nλ = {lam[0]:g} (blue) and λ = "
-                                     f"{lam[-1]:g} (blue, dashed), log scale")
+            self.title_loss.set_text(_("f(xₖ) − min f (orange) and |error| along the "
+                                       "eigendirections,\nλ = {low:g} (blue) and λ = "
+                                       "{high:g} (blue, dashed), log scale").format(
+                                           low=lam[0], high=lam[-1]))
         values = np.concatenate(shown)
         self.ax_loss.set_ylim(max(values.min() / 3, FLOOR),
                               max(values.max() * 3, values.min() * 10))
