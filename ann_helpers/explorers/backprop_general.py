@@ -4,6 +4,7 @@ of one sigmoid neuron. The maths is in ann_helpers.backprop and ann_helpers.auto
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import numpy as np
 
 from .. import plotting
@@ -73,13 +74,15 @@ def graph_figure(value: Value, max_nodes: int = 40):
             ax.annotate("", xy=pos[id(node)], xytext=pos[id(child)],
                         arrowprops={"arrowstyle": "-|>", "color": plotting.COLORS["muted"],
                                     "shrinkA": 26, "shrinkB": 26, "lw": 1.0})
+    # monospace for the numbers, then the figure fonts for what it lacks (CJK in Chinese)
+    family = ["monospace", *mpl.rcParams["font.family"]]
     for node in order:
         name = node.label or node._op or _("constant")
         leaf = not node._prev
         face = "#d6eaf8" if leaf else "#fdebd0"
         edge = plotting.OKABE_ITO["blue"] if leaf else plotting.OKABE_ITO["orange"]
         ax.text(*pos[id(node)], f"{name}\ndata {node.data:.4g}\ngrad {node.grad:.4g}",
-                ha="center", va="center", fontsize=8, family="monospace",
+                ha="center", va="center", fontsize=8, family=family,
                 bbox={"boxstyle": "round,pad=0.35", "facecolor": face, "edgecolor": edge})
     ax.set_xlim(min(columns) - 0.6, max(columns) + 0.6)
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
