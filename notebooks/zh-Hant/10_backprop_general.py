@@ -4,7 +4,7 @@
 # **這一課你會**：把第 07 課那十二個連鎖律（原文稱「鏈式求導法則」）的計算，看成同一條規則
 # 逐層套用；讀一讀訓練第 09 課手寫數字分類器的那個短短的函式，並用數值導數驗證它；一步一步
 # 做出一個小小的*自動微分*（automatic differentiation）引擎，它能對你寫下的任何公式套用連鎖律；
-# 算一算重複利用中間結果能省下多少計算；並看看為什麼在由 sigmoid 神經元組成的深層網路裡，
+# 算一算重複利用中間結果能省下多少計算；並看看為什麼在由 sigmoid 神經元組成的深層類神經網路裡，
 # 梯度會一路衰減到幾乎消失，以及這對學習有什麼影響。
 #
 # [課程地圖](00_course_map.ipynb) · 上一課：[09 總結專題：手寫數字](09_digits_capstone.ipynb) ·
@@ -77,12 +77,11 @@ from ann_helpers.plotting import show
 # 每個神經元一個數，
 #
 # $$\delta_3 = \frac{\partial L}{\partial u_3},\quad \delta_4 = \frac{\partial L}{\partial u_4}
-# \quad\text{(output layer)},\qquad
+# \quad\text{（輸出層）},\qquad
 # \delta_1 = \frac{\partial L}{\partial u_1},\quad \delta_2 = \frac{\partial L}{\partial u_2}
-# \quad\text{(hidden layer)},$$
+# \quad\text{（隱藏層）},$$
 #
-# 也就是損失對該神經元淨輸入的導數（上式的 output layer 是輸出層，hidden layer 是隱藏層）。
-# 十二個梯度中的每一個，都是這樣一個 $\delta$ 乘上一個數：
+# 也就是損失對該神經元淨輸入的導數。十二個梯度中的每一個，都是這樣一個 $\delta$ 乘上一個數：
 # $\partial L/\partial w_5 = \delta_3 h_1$、$\partial L/\partial w_1 = \delta_1 x_1$、
 # $\partial L/\partial b_3 = \delta_3$。而隱藏層的 $\delta$ 又是由輸出層的 $\delta$ 組成的。
 # 這些就是文章所說「保留下來、重複利用」的部分：
@@ -146,7 +145,7 @@ rule = {"w1": dW1[0, 0], "w2": dW1[1, 0], "w3": dW1[0, 1], "w4": dW1[1, 1],
         "w7": dW2[0, 1], "w8": dW2[1, 1], "b3": db2[0], "b4": db2[1]}
 print(f"delta^2 = {np.round(delta2, 6)}  (delta3, delta4)")
 print(f"delta^1 = {np.round(delta1, 6)}  (delta1, delta2)")
-print(f"{'參數':<6} {'第 07 課，逐條連鎖':>26} {'同一條規則':>14}")
+print(f"{'參數':<4} {'第 07 課，逐條連鎖':>19} {'同一條規則':>9}")
 for name in PARAM_NAMES:
     print(f"{name:<6} {grads07[name]:>+26.9f} {rule[name]:>+14.9f}")
 gap = max(abs(rule[k] - grads07[k]) for k in PARAM_NAMES)
@@ -208,7 +207,7 @@ print(f"與第 1 節的同一條規則相等：{same}")
 # %%
 rng = np.random.default_rng(10)
 worst = 0.0
-print(f"{'活化函數':<11} {'輸出':<9} {'各層大小':<17} {'批次':>5}  {'參數':>6}  最大相對誤差")
+print(f"{'活化函數':<7} {'輸出':<7} {'各層大小':<13} {'批次':>3}  {'參數':>4}  最大相對誤差")
 for activation in ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "linear"):
     for output in ("identity", "sigmoid", "softmax"):
         sizes = [int(n) for n in rng.integers(2, 6, rng.integers(3, 5))]
@@ -386,7 +385,7 @@ operations = {
     "a.sigmoid()": lambda a: a.sigmoid(), "a.relu()": lambda a: a.relu(),
 }
 at = 0.8
-print(f"{'運算':<12} {'值':>10} {'grad':>10} {'中央差分':>14}")
+print(f"{'運算':<10} {'值':>9} {'grad':>10} {'中央差分':>10}")
 for text, f in operations.items():
     a = Value(at)
     out = f(a)
@@ -426,7 +425,7 @@ def tinynet_in_values(params, x, y):
 
 
 L_value, engine = tinynet_in_values(LESSON_PARAMS, LESSON_X, LESSON_Y)
-print(f"{'參數':<6} {'第 07 課':>13} {'自動微分':>13}")
+print(f"{'參數':<4} {'第 07 課':>11} {'自動微分':>9}")
 for name in PARAM_NAMES:
     print(f"{name:<6} {grads07[name]:>+13.9f} {engine[name]:>+13.9f}")
 print(f"最大差異小於 1e-15：{max(abs(engine[k] - grads07[k]) for k in PARAM_NAMES) < 1e-15}")
@@ -529,7 +528,7 @@ print(f"實際數到的乘加次數：{counted}，公式算出：{cost['without_
 # 兩個數字都包含前向傳遞。網路變大時：
 
 # %%
-print(f"{'網路':<16} {'參數':>10} {'逐條路徑':>14} {'反向傳播':>11} {'倍數':>10}")
+print(f"{'網路':<14} {'參數':>8} {'逐條路徑':>10} {'反向傳播':>7} {'倍數':>8}")
 for sizes in ([2, 2, 2], [4] * 3, [4] * 5, [4] * 7, [4] * 11, [16] * 3, [16] * 5, [16] * 7, [16] * 11,
               [64, 32, 10], [784, 100, 10], [784, 300, 100, 10]):
     c = chain_rule_cost(sizes)
@@ -580,7 +579,7 @@ for name in DEPTH_ACTIVATIONS:
 # 的大小除以最後一層的大小，以及平均每層的倍數：
 
 # %%
-print(f"{'層數':>6} " + " ".join(f"{name:>21}" for name in DEPTH_ACTIVATIONS))
+print(f"{'層數':>4} " + " ".join(f"{name:>22}" for name in DEPTH_ACTIVATIONS))
 for depth in range(2, 11):
     cells = []
     for name in DEPTH_ACTIVATIONS:
@@ -618,7 +617,7 @@ explorer.ui
 
 # %%
 runs = slowdown_curves(**bp.SLOWDOWN)
-print(f"{'步數':>5} {'輸出（平方誤差）':>22} {'輸出（交叉熵）':>22}")
+print(f"{'步數':>3} {'輸出（平方誤差）':>14} {'輸出（交叉熵）':>15}")
 for k in (0, 25, 50, 100, 150, 200, 250, 300):
     print(f"{k:>5} {runs['squared_error']['output'][k]:>22.4f} {runs['cross_entropy']['output'][k]:>22.4f}")
 show(slowdown_figure(runs))
