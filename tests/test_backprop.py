@@ -253,3 +253,25 @@ def test_gradient_verdict_thresholds():
         "vanishing", "vanishing", "roughly steady", "roughly steady", "roughly steady",
         "exploding"]
     assert set(VERDICTS) == {"vanishing", "roughly steady", "exploding"}
+
+
+def test_lesson_10_figures_in_chinese_have_every_glyph():
+    """Every figure of lesson 10, drawn in Chinese, without a missing-glyph warning (boxes)."""
+    import ann_helpers
+    from ann_helpers import plotting
+    from ann_helpers.autograd import draw_graph
+    from ann_helpers.explorers import backprop_general as figs
+
+    try:
+        ann_helpers.set_language("zh-Hant")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            a = Value(0.5, label="a")
+            explorer = figs.VanishingExplorer(depth=4, activation="tanh", scale=0.5)
+            for fig in (draw_graph((a * 2.0 + 1.0).tanh()),      # two constants: 常數
+                        figs.reuse_cost_figure(depths=range(1, 4)), figs.depth_figure(4, 1.0),
+                        figs.slowdown_figure(slowdown_curves(steps=5)), explorer.fig):
+                plotting.png(fig)
+        assert "權重尺度" in explorer.status and explorer.status.endswith("（消失）")
+    finally:
+        ann_helpers.set_language("en")
