@@ -46,7 +46,7 @@ LAYERS = (3, 4, 5, 6, 2)
 exercise(
     "10.1",
     N_("In a network with layer sizes [3, 4, 5, 6, 2], through how many paths does one weight "
-       "of the first layer reach the loss?"),
+       "of the first layer reach the loss? (a whole number)"),    # the precision, stated here
     number(path_count(LAYERS, 1), whole=True, mistakes={
         path_count(LAYERS, 1) * LAYERS[1]: N_("The weight already fixes its neuron in layer 1: "
                                               "count the choices from layer 2 on."),
