@@ -35,8 +35,13 @@ from __future__ import annotations
 import math
 import numbers
 
+from .i18n import N_, _
+
 #: exp overflows a float above this
 EXP_LIMIT = math.log(float.fromhex("0x1.fffffffffffffp+1023"))
+#: the error of a ** n with a Value n (raised by __pow__ and __rpow__)
+VALUE_EXPONENT = N_("a ** n: the exponent n must be a plain number, not a Value (for x ** y "
+                    "with both Values and x > 0, write (y * x.log()).exp())")
 
 
 def _shown(value) -> str:
@@ -54,8 +59,9 @@ class Value:
 
     def __init__(self, data, children: tuple = (), op: str = "", label: str = ""):
         if isinstance(data, bool) or not isinstance(data, numbers.Real):
-            raise TypeError(f"Value(data): data must be a real number such as 2.0, got "
-                            f"{_shown(data)} of type {type(data).__name__}")
+            raise TypeError(_("Value(data): data must be a real number such as 2.0, got "
+                              "{data} of type {type}").format(data=_shown(data),
+                                                              type=type(data).__name__))
         self.data = float(data)
         self.grad = 0.0
         self._backward = lambda: None   # spreads self.grad to the children; set by each op
@@ -94,20 +100,21 @@ class Value:
 
     def __pow__(self, n) -> Value:
         if isinstance(n, Value):
-            raise TypeError("a ** n: the exponent n must be a plain number, not a Value "
-                            "(for x ** y with both Values and x > 0, write (y * x.log()).exp())")
+            raise TypeError(_(VALUE_EXPONENT))
         if isinstance(n, bool) or not isinstance(n, numbers.Real) or not math.isfinite(n):
-            raise TypeError(f"a ** n: the exponent n must be a finite real number, got "
-                            f"{_shown(n)}")
+            raise TypeError(_("a ** n: the exponent n must be a finite real number, got {n}")
+                            .format(n=_shown(n)))
         n = float(n)
         x = self.data
         if x < 0 and not n.is_integer():
-            raise ValueError(f"a ** n: a negative base a = {x:g} needs a whole-number "
-                             f"exponent, got n = {n:g}")
+            raise ValueError(_("a ** n: a negative base a = {a:g} needs a whole-number "
+                               "exponent, got n = {n:g}").format(a=x, n=n))
         if x == 0 and n < 1 and n != 0:
-            raise ZeroDivisionError(f"a ** n at a = 0 with n = {n:g}: the derivative "
-                                    f"n a^(n-1) is infinite" + (" (and so is a ** n)"
-                                                                if n < 0 else ""))
+            raise ZeroDivisionError(
+                (_("a ** n at a = 0 with n = {n:g}: the derivative n a^(n-1) is infinite (and "
+                   "so is a ** n)") if n < 0 else
+                 _("a ** n at a = 0 with n = {n:g}: the derivative n a^(n-1) is infinite"))
+                .format(n=n))
         out = Value(x ** n, (self,), f"**{n:g}")
 
         def _backward():                 # d(a^n)/da = n a^(n-1)
@@ -117,8 +124,8 @@ class Value:
 
     def exp(self) -> Value:
         if self.data > EXP_LIMIT:
-            raise OverflowError(f"exp(a) overflows a float for a > {EXP_LIMIT:.2f}, "
-                                f"got a = {self.data:g}")
+            raise OverflowError(_("exp(a) overflows a float for a > {limit:.2f}, got a = {a:g}")
+                                .format(limit=EXP_LIMIT, a=self.data))
         e = math.exp(self.data)
         out = Value(e, (self,), "exp")
 
@@ -129,7 +136,7 @@ class Value:
 
     def log(self) -> Value:
         if not self.data > 0:
-            raise ValueError(f"log(a) needs a > 0, got a = {self.data:g}")
+            raise ValueError(_("log(a) needs a > 0, got a = {a:g}").format(a=self.data))
         out = Value(math.log(self.data), (self,), "log")
 
         def _backward():                 # d(log a)/da = 1 / a
@@ -181,7 +188,7 @@ class Value:
         if other is None:
             return NotImplemented
         if other.data == 0:
-            raise ZeroDivisionError("a / b: the denominator b is 0")
+            raise ZeroDivisionError(_("a / b: the denominator b is 0"))
         return self * other ** -1
 
     def __radd__(self, other) -> Value:
@@ -195,8 +202,7 @@ class Value:
         return NotImplemented if other is None else other - self
 
     def __rpow__(self, other):
-        raise TypeError("a ** n: the exponent n must be a plain number, not a Value "
-                        "(for x ** y with both Values and x > 0, write (y * x.log()).exp())")
+        raise TypeError(_(VALUE_EXPONENT))
 
     def __rtruediv__(self, other) -> Value:
         other = _as_value(other)
@@ -236,8 +242,8 @@ def topological_order(root: Value) -> list[Value]:
     """Every node `root` depends on, each once, inputs before the nodes that use them
     (depth-first, without recursion so a long chain cannot hit Python's recursion limit)."""
     if not isinstance(root, Value):
-        raise TypeError(f"root must be a Value, got {_shown(root)} of type "
-                        f"{type(root).__name__}")
+        raise TypeError(_("root must be a Value, got {root} of type {type}")
+                        .format(root=_shown(root), type=type(root).__name__))
     order: list[Value] = []
     seen: set[int] = set()
     stack: list[tuple[Value, bool]] = [(root, False)]
@@ -257,7 +263,8 @@ def zero_grad(values) -> None:
     """Set .grad = 0 for every Value in `values` (before the next backward pass)."""
     for i, v in enumerate(values):
         if not isinstance(v, Value):
-            raise TypeError(f"values[{i}] must be a Value, got {_shown(v)}")
+            raise TypeError(_("values[{i}] must be a Value, got {value}")
+                            .format(i=i, value=_shown(v)))
         v.grad = 0.0
 
 

@@ -32,6 +32,7 @@ import numpy as np
 
 from . import validate
 from .activations import ACTIVATIONS
+from .i18n import N_, _
 
 #: output activations, each with its loss: squared error, squared error, cross-entropy
 OUTPUTS = ("identity", "sigmoid", "softmax")
@@ -140,16 +141,17 @@ def check_params(params) -> list[tuple[np.ndarray, np.ndarray]]:
     """params as a list of (W, b) float arrays whose shapes chain: W^l (n_(l-1), n_l), b^l
     (n_l,), the n_l of one layer the n_(l-1) of the next."""
     if isinstance(params, (str, bytes)) or not isinstance(params, Sequence) or not params:
-        raise TypeError("params must be a non-empty list of (W, b) pairs, got "
-                        f"{type(params).__name__}")
+        raise TypeError(_("params must be a non-empty list of (W, b) pairs, got {type}")
+                        .format(type=type(params).__name__))
     checked = []
     for i, pair in enumerate(params):
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
-            raise ValueError(f"params[{i}] must be a pair (W, b)")
+            raise ValueError(_("params[{i}] must be a pair (W, b)").format(i=i))
         W = validate.array(f"params[{i}] W", pair[0], ndim=2)
         if checked and W.shape[0] != checked[-1][0].shape[1]:
-            raise ValueError(f"params[{i}] W must have {checked[-1][0].shape[1]} rows (the "
-                             f"outputs of layer {i}), got shape {W.shape}")
+            raise ValueError(_("params[{i}] W must have {rows} rows (the outputs of layer {i}), "
+                               "got shape {shape}").format(i=i, rows=checked[-1][0].shape[1],
+                                                           shape=W.shape))
         b = validate.array(f"params[{i}] b", pair[1], shape=(W.shape[1],))
         checked.append((W, b))
     return checked
@@ -158,8 +160,9 @@ def check_params(params) -> list[tuple[np.ndarray, np.ndarray]]:
 def _sizes(layer_sizes) -> tuple[int, ...]:
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence) \
             or len(layer_sizes) < 2:
-        raise TypeError("layer_sizes must be a list of at least 2 whole numbers such as "
-                        f"[2, 8, 1] (inputs, hidden..., outputs), got {layer_sizes!r}")
+        raise TypeError(_("layer_sizes must be a list of at least 2 whole numbers such as "
+                          "[2, 8, 1] (inputs, hidden..., outputs), got {sizes!r}")
+                        .format(sizes=layer_sizes))
     return tuple(validate.integer(f"layer_sizes[{i}]", n, low=1)
                  for i, n in enumerate(layer_sizes))
 
@@ -222,7 +225,7 @@ def path_gradients(params, x, y, activation: str = "sigmoid", output: str = "ide
     g, g_prime = activation_pair(activation)
     with np.errstate(all="ignore"):
         zs, acts = forward(params, x[None, :], g)
-        _, delta_L = output_delta(zs[-1], y[None, :], validate.choice("output", output, OUTPUTS))
+        _loss, delta_L = output_delta(zs[-1], y[None, :], validate.choice("output", output, OUTPUTS))
     zs, acts, delta_L = [z[0] for z in zs], [a[0] for a in acts], delta_L[0]
     slopes = [np.broadcast_to(g_prime(z, a), z.shape) for z, a in zip(zs[:-1], acts[1:],
                                                                         strict=True)]
@@ -279,8 +282,8 @@ def layer_gradient_sizes(depth: int, activation: str = "sigmoid", scale: float =
     rng = np.random.default_rng(1000 + seed)
     X = rng.normal(size=(BATCH, WIDTH))
     Y = rng.normal(size=(BATCH, WIDTH))
-    _, grads = backprop(params, X, Y, activation, "identity")
-    return np.array([math.sqrt(float(np.mean(db * db))) for _, db in grads])
+    _loss, grads = backprop(params, X, Y, activation, "identity")
+    return np.array([math.sqrt(float(np.mean(db * db))) for _dW, db in grads])
 
 
 def shrink_per_layer(sizes: np.ndarray) -> float:
@@ -288,22 +291,34 @@ def shrink_per_layer(sizes: np.ndarray) -> float:
     average: (size of layer 1 / size of layer L)^(1 / (L - 1)). 0 when layer 1's is 0."""
     sizes = np.asarray(sizes, dtype=float)
     if sizes.size < 2:
-        raise ValueError("sizes must hold at least 2 layers")
+        raise ValueError(_("sizes must hold at least 2 layers"))
     if sizes[0] == 0.0 or sizes[-1] == 0.0:
         return 0.0
     return float((sizes[0] / sizes[-1]) ** (1.0 / (sizes.size - 1)))
+
+
+#: the verdicts on the factor per layer, in English (translate with _() where shown)
+VERDICTS = (N_("vanishing"), N_("roughly steady"), N_("exploding"))
+
+
+def gradient_verdict(factor: float) -> str:
+    """The verdict on a factor per layer towards the input (from `shrink_per_layer`), one of
+    VERDICTS in English: "vanishing" below 0.8, "exploding" above 1.25, else "roughly
+    steady"."""
+    return ("vanishing" if factor < 0.8 else "exploding" if factor > 1.25
+            else "roughly steady")
 
 
 def vanishing_status(depth: int, activation: str, scale: float) -> str:
     """In words: how the gradient size changes from the last layer to the first."""
     sizes = layer_gradient_sizes(depth, activation, scale)
     factor = shrink_per_layer(sizes)
-    verdict = ("vanishing" if factor < 0.8 else "exploding" if factor > 1.25
-               else "roughly steady")
     ratio = sizes[0] / sizes[-1] if sizes[-1] else 0.0
-    return (f"{activation}, {depth} layers, weight scale {scale:.2f}: delta in layer 1 is "
-            f"{ratio:.2g} times delta in layer {depth}, x{factor:.2f} per layer towards the "
-            f"input ({verdict})")
+    return _("{activation}, {depth} layers, weight scale {scale:.2f}: delta in layer 1 is "
+             "{ratio:.2g} times delta in layer {depth}, x{factor:.2f} per layer towards the "
+             "input ({verdict})").format(activation=activation, depth=depth, scale=scale,
+                                         ratio=ratio, factor=factor,
+                                         verdict=_(gradient_verdict(factor)))
 
 
 # ==========================================================================================
@@ -331,7 +346,7 @@ def slowdown_curves(w: float = 2.0, b: float = 2.0, x: float = 1.0, y: float = 0
     for name in ("squared_error", "cross_entropy"):
         wk, bk = w, b
         rows = []
-        for _ in range(steps + 1):
+        for _step in range(steps + 1):
             p = sig(wk * x + bk)
             if name == "squared_error":
                 loss = 0.5 * (p - y) ** 2

@@ -261,3 +261,22 @@ def test_extreme_inputs_stay_finite():
         assert 0.0 <= s.data <= 1.0 and s.grad == 1.0
     assert Value(-800.0).exp().data == 0.0
     assert repr(Value(2.0, label="w")) == "Value(w: data=2, grad=0)"
+
+
+def test_errors_in_chinese():
+    import ann_helpers
+    from ann_helpers.backprop import random_params
+
+    try:
+        ann_helpers.set_language("zh-Hant")
+        with pytest.raises(ValueError, match=r"^log\(a\) 需要 a > 0；收到的是 a = -1$"):
+            Value(-1).log()
+        with pytest.raises(TypeError, match=r"^root 必須是 Value；收到的是型別為 str 的 'x'$"):
+            topological_order("x")
+        with pytest.raises(TypeError, match=r"^layer_sizes 必須是至少含 2 個整數的串列，例如 "
+                                            r"\[2, 8, 1\]（輸入、隱藏層……、輸出）；收到的是 \[3\]$"):
+            random_params([3])
+    finally:
+        ann_helpers.set_language("en")
+    with pytest.raises(ValueError, match=r"^log\(a\) needs a > 0, got a = -1$"):
+        Value(-1).log()

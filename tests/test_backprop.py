@@ -227,3 +227,51 @@ def test_overflow_is_returned_not_raised():
     params = [(np.full((2, 2), 1e200), np.zeros(2)), (np.full((2, 1), 1e200), np.zeros(1))]
     loss, grads = backprop(params, [[1e200, 1e200]], [[0.0]], "relu")
     assert not np.isfinite(loss)
+
+
+def test_vanishing_status_in_chinese_keeps_every_number():
+    import re
+
+    import ann_helpers
+
+    english = vanishing_status(6, "sigmoid", 1.0)
+    try:
+        ann_helpers.set_language("zh-Hant")
+        chinese = vanishing_status(6, "sigmoid", 1.0)
+    finally:
+        ann_helpers.set_language("en")
+    assert chinese.startswith("sigmoid，6 層，權重尺度 1.00：第 1 層的 delta 是第 6 層的 ")
+    assert chinese.endswith("（消失）")
+    numbers = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+    assert sorted(numbers.findall(chinese)) == sorted(numbers.findall(english))
+
+
+def test_gradient_verdict_thresholds():
+    from ann_helpers.backprop import VERDICTS, gradient_verdict
+
+    assert [gradient_verdict(f) for f in (0.0, 0.79, 0.8, 1.0, 1.25, 1.26)] == [
+        "vanishing", "vanishing", "roughly steady", "roughly steady", "roughly steady",
+        "exploding"]
+    assert set(VERDICTS) == {"vanishing", "roughly steady", "exploding"}
+
+
+def test_lesson_10_figures_in_chinese_have_every_glyph():
+    """Every figure of lesson 10, drawn in Chinese, without a missing-glyph warning (boxes)."""
+    import ann_helpers
+    from ann_helpers import plotting
+    from ann_helpers.autograd import draw_graph
+    from ann_helpers.explorers import backprop_general as figs
+
+    try:
+        ann_helpers.set_language("zh-Hant")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            a = Value(0.5, label="a")
+            explorer = figs.VanishingExplorer(depth=4, activation="tanh", scale=0.5)
+            for fig in (draw_graph((a * 2.0 + 1.0).tanh()),      # two constants: 常數
+                        figs.reuse_cost_figure(depths=range(1, 4)), figs.depth_figure(4, 1.0),
+                        figs.slowdown_figure(slowdown_curves(steps=5)), explorer.fig):
+                plotting.png(fig)
+        assert "權重尺度" in explorer.status and explorer.status.endswith("（消失）")
+    finally:
+        ann_helpers.set_language("en")

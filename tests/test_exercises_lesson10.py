@@ -155,3 +155,32 @@ def test_10_4_predict_the_vanishing_explorer():
     assert verdict("10.4", "exploding").text.startswith("Smaller weights give smaller products")
     assert verdict("10.4", "steady").text == ("Answer with one of: 'vanishing', 'roughly "
                                               "steady', 'exploding'.")
+
+
+def test_the_questions_name_the_constants_they_are_graded_with():
+    # the questions are fixed catalog texts: they must say what the checkers compute with
+    from ann_helpers.exercises import lesson10
+
+    assert str(list(lesson10.LAYERS)) in get("10.1").question
+    p = lesson10.PREDICT
+    assert (f"keep {p['depth']} layers, choose {p['activation']} and move the weight scale to "
+            f"{p['scale']:g}.") in get("10.4").question
+
+
+def test_case_descriptions_are_english_text_and_translated_when_shown():
+    import ann_helpers
+
+    case = get("10.3").is_right.cases[1]
+    assert case.expect == ("an array of shape (3, 4): one row per example, one column per "
+                           "neuron of layer l")
+    try:
+        ann_helpers.set_language("zh-Hant")
+        assert f"{case.expect}" == "形狀為 (3, 4) 的陣列：每個樣本一列，第 l 層的每個神經元一行"
+        assert str(case.shown) == "3 個樣本，第 l 層 4 個神經元，第 l+1 層 2 個"
+        text = verdict("10.2", _tanh_with(_overwrite)).text
+        # the checker's own words around it belong to the runner (translated there)
+        assert "tanh(b) * b 的 b.grad 不對：兩條路徑的貢獻必須相加（用 +=，不是 =）" in text
+    finally:
+        ann_helpers.set_language("en")
+    assert f"{case.expect}" == case.expect
+
