@@ -86,6 +86,16 @@ def cjk_fonts() -> list[str]:
     return [name for name in CJK_FONTS if name in installed]
 
 
+class _SameFontOtherWeight:
+    """Drops matplotlib's "Failed to find font weight bold for WenQuanYi Micro Hei, now using
+    400" (a CJK font without a bold face: the text is drawn in its regular weight). Whether it
+    appears depends on the fonts a machine has, so it must not reach a notebook's output."""
+
+    @staticmethod
+    def filter(record) -> bool:
+        return not record.getMessage().startswith("findfont: Failed to find font weight")
+
+
 def use_fonts_for(language: str) -> list[str]:
     """Set the figures' font list for `language` and return it: the Latin font alone for
     English; for Chinese the installed CJK fonts first, then the Latin font. CJK first because
@@ -97,8 +107,13 @@ def use_fonts_for(language: str) -> list[str]:
 
     import matplotlib as mpl
 
+    import logging
+
     fonts = [LATIN_FONT]
     if language != "en":
+        logger = logging.getLogger("matplotlib.font_manager")
+        if not any(isinstance(f, _SameFontOtherWeight) for f in logger.filters):
+            logger.addFilter(_SameFontOtherWeight())
         found = cjk_fonts()
         if not found:
             warnings.warn(_(NO_CJK_FONT), UserWarning, stacklevel=3)

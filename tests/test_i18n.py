@@ -216,15 +216,19 @@ def test_a_slider_label_is_shown_in_the_learners_language(monkeypatch, chinese):
 
 
 @pytest.mark.parametrize("name", sorted(all_explorers()))
-def test_every_explorers_text_repr_is_chinese_in_chinese(name, chinese):
-    """The base class's part of every explorer. After the catalogs of all helpers are merged,
-    each explorer's default status is Chinese too (tests/browser checks it in the page)."""
+def test_every_explorers_text_repr_and_status_are_chinese_in_chinese(name, chinese):
+    """Every explorer speaks Chinese in zh-Hant: the base class's text repr and the explorer's
+    own default status (tests/browser checks the status in the page, after slider moves too),
+    and English again after switching back."""
     ex = all_explorers()[name]()
     text = repr(ex)
     assert text.startswith("互動探索器（") and text.endswith("上方的圖是這組數值下的樣子。")
     assert "Live explorer" not in text
+    assert HAN.search(ex.status), f"{name}'s default status is not Chinese: {ex.status!r}"
     ann_helpers.set_language("en")
-    assert repr(all_explorers()[name]()).startswith("Live explorer (")
+    english = all_explorers()[name]()
+    assert repr(english).startswith("Live explorer (")
+    assert not HAN.search(english.status) and english.status != ex.status
 
 
 # -- the exercise framework ------------------------------------------------------------------
@@ -373,3 +377,26 @@ def test_the_slider_value_check_in_english_is_unchanged():
     with raises(ValueError, "lr must be a number in [0.0, 1.0], got 2"):
         ex.set(lr=2)
     assert isinstance(ex.controls["lr"], W.FloatSlider)
+
+
+def test_a_cjk_font_without_bold_leaves_no_message(monkeypatch, capfd, caplog):
+    """WenQuanYi Micro Hei (what CI installs) has no bold face: bold Chinese text is drawn in
+    its regular weight without the findfont message, which would make a notebook's output
+    depend on the fonts a machine has."""
+    import logging
+
+    from ann_helpers import plotting
+
+    if "WenQuanYi Micro Hei" not in plotting.cjk_fonts():
+        pytest.skip("WenQuanYi Micro Hei is not installed (apt-get install fonts-wqy-microhei)")
+    monkeypatch.setattr(plotting, "cjk_fonts", lambda: ["WenQuanYi Micro Hei"])
+    ann_helpers.set_language("zh-Hant")
+    try:
+        fig, ax = plotting.new_figure()
+        ax.set_title("粗體標題", fontweight="bold")
+        with caplog.at_level(logging.INFO, logger="matplotlib.font_manager"):
+            plotting.png(fig)
+        assert not [r for r in caplog.records if "weight" in r.getMessage()]
+        assert "findfont" not in capfd.readouterr().err
+    finally:
+        ann_helpers.set_language("en")

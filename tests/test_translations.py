@@ -25,9 +25,16 @@ LANGUAGE_CALL = {"en": 'ann_helpers.set_language("en")',
 #: a number as printed: an optional sign, digits with thousands commas, decimals, an exponent
 NUMBER = re.compile(r"(?<![\w.])[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
-_spec = importlib.util.spec_from_file_location("catalog", ROOT / "tools" / "catalog.py")
-catalog = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(catalog)
+
+def _tool(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+catalog = _tool("catalog")
+cjk_lines = _tool("cjk_lines")
 
 
 def _load(path):
@@ -170,6 +177,21 @@ def test_the_chinese_lessons_speak_chinese():
                 untranslated.append(f"{lesson.name} cell {i}: {text[:60]!r}")
     assert not untranslated, "markdown cells in English in the Chinese edition:\n" + \
         "\n".join(untranslated)
+
+
+def test_no_line_break_between_two_chinese_characters():
+    """Markdown renders a line break inside a paragraph as a space: between two Chinese
+    characters that is a stray gap, so the Chinese lessons wrap only where a space belongs."""
+    lessons = sorted(EDITION.glob("[0-9][0-9]_*.py"))
+    needing = [p.name for p in lessons if cjk_lines.fix(p, check=True)]
+    assert not needing, (f"line breaks between Chinese characters in {needing}: run "
+                         "python tools/cjk_lines.py notebooks/zh-Hant/*.py")
+
+
+def test_cjk_lines_joins_only_where_a_space_is_wrong():
+    text = "第一行的結尾，\n第二行。\nWith English\n- 清單\n- 項目\n$$\n公式，\n第二列\n$$"
+    assert cjk_lines.join_lines(text) == \
+        "第一行的結尾，第二行。\nWith English\n- 清單\n- 項目\n$$\n公式，\n第二列\n$$"
 
 
 def test_code_shape_sets_strings_and_comments_aside():
