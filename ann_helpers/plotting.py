@@ -103,11 +103,10 @@ def use_fonts_for(language: str) -> list[str]:
     first font of the list alone, without falling back per character; the maths itself keeps
     the same mathtext font as in English. Warns once, naming the package to install, when
     Chinese is asked for and no CJK font exists."""
+    import logging
     import warnings
 
     import matplotlib as mpl
-
-    import logging
 
     fonts = [LATIN_FONT]
     if language != "en":
