@@ -216,7 +216,9 @@ print(kinds_table())
 #   first time it creates a virtual environment `.venv` and installs the pinned
 #   `requirements.txt` (a few minutes); then it opens JupyterLab on this page. JupyterLab
 #   prints a link with a login token in the terminal: open that link if no browser window
-#   appears. `make test` checks everything (unit tests and every notebook, re-executed).
+#   appears. `make lab-zh` opens the Traditional Chinese edition instead, with JupyterLab's
+#   interface in Chinese. `make test` checks everything (unit tests and every notebook of both
+#   editions, re-executed).
 # - **By hand, without make:**
 #   ```
 #   python3 -m venv .venv

@@ -162,15 +162,15 @@ print(kinds_table())
 # %% [markdown]
 # ## 如何執行本課程
 #
-# - **在自己的電腦上，用 make：** 在專案資料夾開一個終端機，執行 `make lab`。第一次執行時，它會建立虛擬環境
-#   `.venv` 並安裝固定版本的 `requirements.txt`（需要幾分鐘），然後用 JupyterLab 開啟英文版課程地圖；在左側的檔案瀏覽器中打開 `zh-Hant` 資料夾裡的 `00_course_map.ipynb`，就是這一頁。若沒有自動開出瀏覽器視窗，JupyterLab 會在終端機印出一個附登入權杖（token）的連結，打開它即可。`make test` 會檢查所有東西（單元測試，以及重新執行每一本筆記本）。
+# - **在自己的電腦上，用 make：** 在專案資料夾開一個終端機，執行 `make lab-zh`。第一次執行時，它會建立虛擬環境
+#   `.venv` 並安裝固定版本的 `requirements.txt`（需要幾分鐘），然後用 JupyterLab 開啟這一頁中文課程地圖，並把 JupyterLab 本身的介面切換成繁體中文（只限這次工作階段；語言包目前只翻譯了一部分介面）。若沒有自動開出瀏覽器視窗，JupyterLab 會在終端機印出一個附登入權杖（token）的連結，打開它即可。`make lab` 開啟的是英文版。`make test` 會檢查所有東西（單元測試，以及重新執行兩種語言的每一本筆記本）。
 # - **不用 make，手動執行：**
 #   ```
 #   python3 -m venv .venv
 #   .venv/bin/pip install -r requirements.txt
-#   .venv/bin/jupyter lab notebooks/zh-Hant/00_course_map.ipynb
+#   .venv/bin/jupyter lab --ServerApp.root_dir=notebooks notebooks/zh-Hant/00_course_map.ipynb
 #   ```
-# - **在 Binder 上，什麼都不用裝：** 點專案 README 中的 *launch binder* 徽章。Binder 會依照 `binder/`
-#   資料夾建立同樣的環境，並用 JupyterLab 開啟課程地圖；接著選 **Run > Run All Cells**，讓滑桿動起來。（Binder 的工作階段是暫時的：關閉分頁前，記得下載你改過的筆記本。）
+# - **在 Binder 上，什麼都不用裝：** 點 README.zh-Hant.md 中的 *launch binder* 徽章。Binder 會依照 `binder/`
+#   資料夾建立同樣的環境，並用 JupyterLab 開啟中文課程地圖；接著選 **Run > Run All Cells**，讓滑桿動起來。（Binder 的工作階段是暫時的：關閉分頁前，記得下載你改過的筆記本。）
 #
 # 準備好了嗎？從 [01 古典的極值求法](01_classical_extrema.ipynb) 開始。
