@@ -10,9 +10,10 @@ import subprocess
 import sys
 import types
 
-import ann_helpers
 import pytest
 from conftest import ROOT
+
+import ann_helpers
 
 sys.path.insert(0, str(ROOT / "tools"))
 import repository  # noqa: E402
