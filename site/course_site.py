@@ -200,10 +200,25 @@ def mathjax_source() -> Path:
     return path
 
 
+# Sphinx 9.0's Chinese search data ends with `window.Stemmer = ChineseStemmer;`, a name its
+# english-stemmer.js (which the Chinese search uses for Latin words) does not define, so the
+# search page stops with "ChineseStemmer is not defined". Point it at the English stemmer.
+BROKEN_STEMMER = "window.Stemmer = ChineseStemmer;"
+FIXED_STEMMER = "window.Stemmer = EnglishStemmer;  /* course_site: Sphinx 9.0 names ChineseStemmer */"
+
+
+def fix_search_stemmer(static: Path) -> None:
+    path = static / "language_data.js"
+    text = path.read_text(encoding="utf-8")
+    if BROKEN_STEMMER in text and "ChineseStemmer=" not in text.replace(" ", ""):
+        path.write_text(text.replace(BROKEN_STEMMER, FIXED_STEMMER), encoding="utf-8")
+
+
 def on_build_finished(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    fix_search_stemmer(out / "_static")
     target = out / "_static" / "mathjax"
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(mathjax_source(), target / MATHJAX_FILE)
