@@ -11,7 +11,7 @@ SITE_STAMP := $(VENV)/.installed-requirements-site
 MIN_PYTHON := 3.11
 # Every notebook, also those in subfolders (a translated edition in notebooks/zh-Hant/, say).
 NOTEBOOK_FILES := $(wildcard notebooks/*.ipynb notebooks/*/*.ipynb)
-LINTED         := ann_helpers tests tools benchmarks $(wildcard notebooks/*.py notebooks/*/*.py)
+LINTED         := ann_helpers tests tools benchmarks site $(wildcard notebooks/*.py notebooks/*/*.py)
 
 .PHONY: help venv venv-dev venv-site lab test notebooks catalogs student bench test-binder lint \
 	site test-site test-loose
