@@ -6,13 +6,15 @@ PY     := $(VENV)/bin/python
 # (requirements-dev.txt): one stamp each, so `make lab` never installs the test tooling.
 STAMP     := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
+SITE_STAMP := $(VENV)/.installed-requirements-site
 # The oldest Python the pinned set installs on (numpy 2.4.6 has no wheels for 3.10).
 MIN_PYTHON := 3.11
 # Every notebook, also those in subfolders (a translated edition in notebooks/zh-Hant/, say).
 NOTEBOOK_FILES := $(wildcard notebooks/*.ipynb notebooks/*/*.ipynb)
-LINTED         := ann_helpers tests tools benchmarks $(wildcard notebooks/*.py notebooks/*/*.py)
+LINTED         := ann_helpers tests tools benchmarks site $(wildcard notebooks/*.py notebooks/*/*.py)
 
-.PHONY: help venv venv-dev lab lab-zh test notebooks catalogs student bench test-binder lint
+.PHONY: help venv venv-dev venv-site lab lab-zh test notebooks catalogs student bench test-binder \
+	lint site test-site test-loose
 
 help:
 	@echo "make lab          set up .venv (first time) and open the course in JupyterLab"
@@ -23,6 +25,10 @@ help:
 	@echo "make student      write the lessons without their worked solutions to student/ (teachers)"
 	@echo "make bench        print the performance table (not part of make test)"
 	@echo "make test-binder  build a fresh environment from binder/ and smoke-test it in a browser"
+	@echo "make site         build the course's website (both languages) into _build/html, offline"
+	@echo "make test-site    build the website from scratch and check it (links, images, Chromium)"
+	@echo "make test-loose   run every lesson (nbval --nbval-lax) and the unit tests in a fresh"
+	@echo "                  .venv-loose with the package's loose dependencies at their newest"
 
 # (Re)install when requirements.txt or pyproject.toml change; then configure JupyterLab inside
 # the environment (lessons' .py open as notebooks, no news toast): see tools/jupyter_settings.py.
@@ -43,6 +49,13 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 venv: $(STAMP)
 
 venv-dev: $(DEV_STAMP)
+
+# The website's tools (Sphinx, myst-nb, the theme, MathJax) on top of the test tools.
+$(SITE_STAMP): $(DEV_STAMP) requirements-site.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-site.txt
+	touch $(SITE_STAMP)
+
+venv-site: $(SITE_STAMP)
 
 # Serves notebooks/ and opens the course map; the link JupyterLab prints (with its ?token=,
 # authentication stays on) lands on the course map too. --allow-root only when run as root.
@@ -90,8 +103,55 @@ bench: venv-dev
 test-binder: venv-dev
 	$(PYTHON) tools/binder_env.py
 
+# The website: every committed notebook as a page, read as executed (nothing re-runs); the
+# configuration and what the course adds (launch links, language switch) are in site/.
+SITE_OUT := _build/html
+SPHINX   := $(PY) -m sphinx -b html -q -c site -d _build/doctrees notebooks $(SITE_OUT)
+
+site: venv-site
+	$(SPHINX)
+	@echo "The site is in $(SITE_OUT)/index.html"
+
+# From scratch (-E), any Sphinx warning (an unresolved link, say) failing the build; then the
+# link/image check of the built pages and the pages in headless Chromium, both languages.
+test-site: venv-site
+	rm -rf $(SITE_OUT) _build/doctrees
+	$(SPHINX) -E -W --keep-going
+	ANN_SITE_DIR=$(SITE_OUT) $(PY) -m pytest -p no:xdist tests/test_site_built.py \
+		tests/browser/test_site.py
+
+# What Colab, a hub with other versions or next year's releases meet: a fresh environment with
+# pyproject.toml's loose dependencies at their newest (not requirements.txt's pins) plus the
+# test runner, every lesson of both languages run with nbval in lax mode (each cell must run
+# without error; outputs are not compared), then the unit tests. Left out, and why:
+# test_workflow.py and test_site_workflow.py need the authors' schema checker, test_binder.py
+# the course's JupyterLab (this environment has the package alone, as Colab has),
+# tests/browser JupyterLab and Playwright. jupytext and Babel are there for the
+# notebook-pairing and catalog tests.
+LOOSE      := .venv-loose
+LOOSE_PY   := $(LOOSE)/bin/python
+LOOSE_TOOLS := pytest pytest-xdist nbval hypothesis jupytext babel
+LOOSE_SKIP := --ignore=tests/browser --ignore=tests/test_workflow.py \
+	--ignore=tests/test_site_workflow.py --ignore=tests/test_binder.py
+
+test-loose:
+	@command -v $(PYTHON) >/dev/null || { echo "There is no '$(PYTHON)' here."; exit 1; }
+	rm -rf $(LOOSE)
+	$(PYTHON) -m venv $(LOOSE)
+	$(LOOSE_PY) -m pip install --quiet --disable-pip-version-check -e . $(LOOSE_TOOLS)
+	@echo "The loose dependencies resolved to:"
+	@$(LOOSE_PY) -m pip list --format=freeze --disable-pip-version-check \
+		| grep -iE '^(numpy|matplotlib|ipywidgets|ipython|scipy|scikit-learn|sympy|pillow)=='
+	@# Both runs, also when the first fails (the weekly job should show every breakage).
+	status=0; \
+	$(LOOSE_PY) -m pytest -p no:cacheprovider -o addopts="" -ra -n 2 --dist loadfile \
+		--nbval-lax --nbval-current-env --nbval-cell-timeout 300 $(NOTEBOOK_FILES) || status=1; \
+	$(LOOSE_PY) -m pytest -p no:cacheprovider -o addopts="" -ra -n 2 --dist loadfile \
+		tests $(LOOSE_SKIP) || status=1; \
+	exit $$status
+
 lint: venv-dev
 	$(VENV)/bin/ruff check $(LINTED)
 
 clean:
-	rm -rf $(VENV) .venv-binder artifacts student
+	rm -rf $(VENV) .venv-binder .venv-loose artifacts student _build
