@@ -271,6 +271,10 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
         ax.set_title(_wrap(titles[j] if j < len(titles) else f.label, panel), fontsize=9)
         ax.set_xlabel("$x$")
     axes[0].set_ylabel("$y$")
+    # Constrained layout places the square panels from the text sizes of the previous draw:
+    # on a fresh figure the titles can end up above the top edge (cut off in the picture).
+    # One draw here lets the drawing that shows the figure use a settled layout.
+    fig.canvas.draw()
     return fig
 
 
