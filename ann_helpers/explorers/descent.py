@@ -248,6 +248,10 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
     n = len(fn) if isinstance(fn, (list, tuple)) else max(len(runs), 1)
     fns = list(fn) if isinstance(fn, (list, tuple)) else [fn] * n
     fig, axes = new_figure(ncols=n, size=size or (3.0 * n, 3.5))
+    # square panels: "compressed" is the constrained layout made for fixed-aspect axes (plain
+    # constrained layout settles only after several draws, and a fresh figure's titles could
+    # sit above its top edge, cut off in the picture)
+    fig.set_layout_engine("compressed")
     axes = np.atleast_1d(axes)
     for j, ax in enumerate(axes):
         f = fns[j]
@@ -271,10 +275,6 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
         ax.set_title(_wrap(titles[j] if j < len(titles) else f.label, panel), fontsize=9)
         ax.set_xlabel("$x$")
     axes[0].set_ylabel("$y$")
-    # Constrained layout places the square panels from the text sizes of the previous draw:
-    # on a fresh figure the titles can end up above the top edge (cut off in the picture).
-    # One draw here lets the drawing that shows the figure use a settled layout.
-    fig.canvas.draw()
     return fig
 
 
