@@ -29,13 +29,13 @@ _LR_ONE_STEP = 1.0 / _G.max_curvature()
 exercise(
     "03.2",
     N_("f(x) = 3x^2. Which learning rate makes raw gradient descent land exactly on the minimum "
-    "in one step, from any start?"),
+       "in one step, from any start?"),
     number(_LR_ONE_STEP, decimals=4, mistakes={
         2 * _LR_ONE_STEP: N_("At that lr the factor (1 - 6 lr) is -1: the run jumps between x "
-                          "and -x for ever.")}),
+                             "and -x for ever.")}),
     hint=N_("Write one step as x_new = (some factor) * x."),
     more=N_("x_new = x - lr * 6x = (1 - 6 lr) x. Which lr makes the factor (1 - 6 lr) zero? "
-         "A fraction such as 1/7 is a fine answer."),
+            "A fraction such as 1/7 is a fine answer."),
 )
 
 #: exercise 03.3: predict which minimum a run ends in
@@ -44,13 +44,13 @@ _RUN = gradient_descent(_TWO.grad, 0.5, 0.05, steps=1000)
 exercise(
     "03.3",
     N_("f(x) = x^4 - 3x^2 + x. Raw gradient descent from x = 0.5 with lr = 0.05: where does it "
-    "end?"),
+       "end?"),
     number(_RUN.x, decimals=2, mistakes={
         _TWO.minima[0]: N_("That is the global minimum, but is it on the side the run starts "
-                        "towards?")}),
+                           "towards?")}),
     hint=N_("Look at the sign of f'(0.5) to see which way the run starts."),
     more=N_("f'(0.5) = 4(0.5)^3 - 6(0.5) + 1: its sign gives the direction; the run ends in the "
-         "minimum on that side (the basin plot shows it)."),
+            "minimum on that side (the basin plot shows it)."),
 )
 
 
@@ -82,12 +82,12 @@ def _compare_steps(got, want):
 exercise(
     "03.4",
     N_("Write two_steps(df, x, lr): from x, one step of raw gradient descent, x - lr f'(x), and "
-    "one unit-gradient step of length lr against the slope. Return both, x_raw, x_unit. "
-    "Where f'(x) = 0 both stay at x."),
+       "one unit-gradient step of length lr against the slope. Return both, x_raw, x_unit. "
+       "Where f'(x) = 0 both stay at x."),
     code("two_steps", ("df", "x", "lr"), _STEPS, _two_steps_reference, _compare_steps),
     hint=N_("Compute g = df(x) once; the raw step uses g, the unit step only its sign (g / |g|)."),
     more=N_("x_raw = x - lr * g; x_unit = x - lr * g / abs(g), except when g == 0 (then there is "
-         "no direction: stay at x)."),
+            "no direction: stay at x)."),
 )
 
 #: exercise 03.5 (prediction): the regime at a learning rate, before moving the slider
@@ -104,10 +104,10 @@ exercise(
     QUESTION_03_5,
     choice(REGIMES, _REGIME, mistakes={
         "monotone": N_("Compute the factor 1 - lr f'' each step multiplies x by: is it "
-                    "positive?"),
+                       "positive?"),
         "divergence": N_("Compute the factor 1 - lr f'': is its size above 1?")}),
     hint=N_("Each step multiplies x by the factor 1 - lr f''(x), and f'' = 2 here."),
     more=N_("Factor between 0 and 1: monotone; 0: one step; between -1 and 0: flips side and "
-         "shrinks; -1: a cycle; below -1: divergence."),
+            "shrinks; -1: a cycle; below -1: divergence."),
     kind="prediction",
 )

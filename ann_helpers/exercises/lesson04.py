@@ -43,7 +43,7 @@ exercise(
     number(_NARROW.lr_limit(), decimals=4, mistakes={
         2 * _NARROW.lr_limit(): N_("d^2f/dy^2 of 10y^2 is 20, not 10."),
         10 * _NARROW.lr_limit(): N_("That is the limit along x (f_xx = 2); y is the stiffer "
-                                 "direction.")}),
+                                    "direction.")}),
     hint=N_("Along y, one step multiplies y by a factor; when does its size exceed 1?"),
     more=N_("The factor is (1 - lr * 20), since d^2f/dy^2 = 20. When does |1 - 20 lr| exceed 1?"),
 )
@@ -84,15 +84,15 @@ _DESCEND = [
 exercise(
     "04.4",
     N_("Write descend(grad, p0, lr, tol, max_steps): gradient descent from the point p0 (a numpy "
-    "array), p <- p - lr grad(p), stopping as soon as |grad(p)| < tol or after max_steps "
-    "steps. Return p and the number of steps taken."),
+       "array), p <- p - lr grad(p), stopping as soon as |grad(p)| < tol or after max_steps "
+       "steps. Return p and the number of steps taken."),
     code("descend", ("grad", "p0", "lr", "tol", "max_steps"), _DESCEND, _descend_reference,
          _compare_descend),
     hint=N_("A while loop with two conditions: the gradient is still long, and the budget is "
-         "not used up."),
+            "not used up."),
     more=N_("Count the steps in a variable. Loop while the gradient's length (np.linalg.norm) is "
-         "at least tol and the count is below max_steps, and compute the gradient again at "
-         "every new point: the stopping test is made where you stand."),
+            "at least tol and the count is below max_steps, and compute the gradient again at "
+            "every new point: the stopping test is made where you stand."),
 )
 
 #: exercise 04.5 (prediction): the status of a run before moving the slider
@@ -110,9 +110,9 @@ exercise(
     QUESTION_04_5,
     choice(STATUSES, _STATUS, mistakes={
         "diverged": N_("Compute the factor 1 - lr f'' along each axis (f'' = 2): is its size "
-                    "above 1, or exactly 1?")}),
+                       "above 1, or exactly 1?")}),
     hint=N_("Each step multiplies each coordinate by 1 - lr * 2."),
     more=N_("With lr = 1 the factor is 1 - 2 = -1: where is the point after one step, and after "
-         "two?"),
+            "two?"),
     kind="prediction",
 )
