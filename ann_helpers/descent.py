@@ -34,8 +34,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import validate
+from .i18n import N_, _, ngettext
 
 STATUSES = ("converged", "oscillating", "diverged", "max_steps")
+#: the statuses in words, for the step table (translated where shown)
+STATUS_WORDS = {"converged": N_("converged"), "oscillating": N_("oscillating"),
+                "diverged": N_("diverged"), "max_steps": N_("max_steps")}
+#: what raw descent does on a quadratic, by the factor r = 1 - lr * c (see `regime`)
+REGIMES = (N_("monotone"), N_("one step"), N_("oscillating convergence"), N_("a cycle"),
+           N_("divergence"))
 CYCLE_WINDOW = 8  # how many earlier iterates a new one is compared with (cycles of period <= 8)
 CYCLE_RTOL = 1e-12
 #: a return counts as a cycle only if the run went this many times further away in between
@@ -106,7 +113,8 @@ def _start(x0, name: str = "x0"):
     if isinstance(x0, (str, bytes)) or x0 is None or np.ndim(x0) != 0:
         arr = validate.array(name, x0, ndim=1)
         if arr.size == 0:
-            raise ValueError(f"{name} must have at least one coordinate, got an empty array")
+            raise ValueError(_("{name} must have at least one coordinate, got an empty array")
+                             .format(name=name))
         return arr, arr.size
     return validate.number(name, x0), None
 
@@ -115,20 +123,25 @@ def _storage(steps: int, dim: int | None, runs: int = 1) -> None:
     """Refuse a run that would keep more than MAX_STORED numbers."""
     size = (steps + 1) * (dim or 1) * runs
     if size > MAX_STORED:
-        what = f"steps ({steps}) x dimension ({dim or 1})" + (f" x n ({runs})" if runs > 1
-                                                              else "")
-        raise ValueError(f"{what} must be at most {MAX_STORED:,} numbers (every iterate is "
-                         f"kept), got {size:,}; use fewer steps or fewer dimensions")
+        if runs > 1:
+            what = _("steps ({steps}) x dimension ({dim}) x n ({runs})")
+        else:
+            what = _("steps ({steps}) x dimension ({dim})")
+        what = what.format(steps=steps, dim=dim or 1, runs=runs)
+        raise ValueError(_("{what} must be at most {limit} numbers (every iterate is kept), "
+                           "got {size}; use fewer steps or fewer dimensions")
+                         .format(what=what, limit=f"{MAX_STORED:,}", size=f"{size:,}"))
 
 
 def _returned(name: str, out, dim: int | None):
     """What `name` (f or grad) returned, as a float or a float array; None for a Python int
     too large for a float (overflow counts as divergence); a clear error for anything that
     is not made of real numbers."""
-    want = "a number" if dim is None or name == "f" else f"an array of {dim} numbers"
+    want = (_("a number") if dim is None or name == "f"
+            else _("an array of {dim} numbers").format(dim=dim))
     if out is None:
-        raise TypeError(f"{name} returned None; it must return {want} "
-                        "(is its `return` missing?)")
+        raise TypeError(_("{name} returned None; it must return {want} "
+                          "(is its `return` missing?)").format(name=name, want=want))
     if isinstance(out, int) and not isinstance(out, bool) and abs(out) > validate.MAX_FLOAT:
         return None
     return validate.real_array(f"{name}(x)", out)
@@ -151,9 +164,10 @@ def _evaluate(fun, x, name: str, dim: int | None):
         return None
     want = () if dim is None or name == "f" else (dim,)
     if out.shape != want and not (dim is None and out.size == 1 and name == "grad"):
-        what = "a number" if want == () else f"an array of shape {want}"
-        raise ValueError(f"{name} must return {what} for x0 of this shape, "
-                         f"got shape {out.shape}")
+        what = (_("a number") if want == ()
+                else _("an array of shape {shape}").format(shape=want))
+        raise ValueError(_("{name} must return {what} for x0 of this shape, got shape {shape}")
+                         .format(name=name, what=what, shape=out.shape))
     if out.shape == () or (dim is None and out.size == 1):
         return float(out.reshape(()))
     return out
@@ -183,8 +197,9 @@ def _cycle_period(points: list, x) -> int | None:
     return None
 
 
-def _steps(k: int) -> str:
-    return f"{k} step" if k == 1 else f"{k} steps"
+def steps_text(k: int) -> str:
+    """'1 step', '5 steps' (in the current language)."""
+    return ngettext("{k} step", "{k} steps", k).format(k=k)
 
 
 def _fmt(x) -> str:
@@ -193,7 +208,7 @@ def _fmt(x) -> str:
     x = np.asarray(x)
     if x.size <= 3:
         return "(" + ", ".join(f"{v:.4g}" for v in x) + ")"
-    return f"a point in {x.size} dimensions"
+    return _("a point in {n} dimensions").format(n=x.size)
 
 
 def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize: bool = False,
@@ -218,7 +233,8 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
     lr = validate.positive("lr", lr)
     steps = validate.integer("steps", steps, low=0, high=1_000_000)
     if not isinstance(normalize, (bool, np.bool_)):
-        raise TypeError(f"normalize must be True or False, got {normalize!r}")
+        raise TypeError(_("normalize must be True or False, got {value!r}")
+                        .format(value=normalize))
     tol = validate.number("tol", tol, low=0.0)
     if f is not None:
         f = validate.function("f", f)
@@ -235,8 +251,10 @@ def gradient_descent(grad: Callable, x0, lr: float, steps: int = 100, normalize:
 def _left(k: int, what: str, norm: str, value, limit: float) -> str:
     """The message of a run stopped because f or the gradient left the allowed range."""
     if value is None or not _finite(value, math.inf):
-        return f"diverged after {_steps(k)}: {what} became inf or nan (overflow)"
-    return f"diverged after {_steps(k)}: {what} left the range {norm} <= {limit:.3g}"
+        return _("diverged after {steps}: {what} became inf or nan (overflow)").format(
+            steps=steps_text(k), what=what)
+    return _("diverged after {steps}: {what} left the range {norm} <= {limit}").format(
+        steps=steps_text(k), what=what, norm=norm, limit=f"{limit:.3g}")
 
 
 def divergence_limit(bound: float, *sizes) -> float:
@@ -266,19 +284,20 @@ def _run(s: RunSettings, x, points, grads, values):
             g_limit = divergence_limit(s.bound, norm(g))
             x_limit = divergence_limit(s.bound, norm(g), norm(x))
         if g is None or not _finite(g, g_limit):
-            status, message = "diverged", _left(k, "the gradient", "|grad|", g, g_limit)
+            status, message = "diverged", _left(k, _("the gradient"), "|grad|", g, g_limit)
             break
         grads.append(g)
         gnorm = norm(g)
         if gnorm < tol or gnorm == 0.0:
             status = "converged"
-            message = (f"converged after {_steps(k)}: |grad| = {gnorm:.3g} < tol = {tol:g} "
-                       f"at x = {_fmt(x)}")
+            message = _("converged after {steps}: |grad| = {grad} < tol = {tol} at x = {x}"
+                        ).format(steps=steps_text(k), grad=f"{gnorm:.3g}", tol=f"{tol:g}",
+                                 x=_fmt(x))
             break
         if k == steps:
             status = "max_steps"
-            message = (f"stopped after {_steps(steps)} (the budget) at x = {_fmt(x)}, "
-                       f"|grad| = {gnorm:.3g}")
+            message = _("stopped after {steps} (the budget) at x = {x}, |grad| = {grad}"
+                        ).format(steps=steps_text(steps), x=_fmt(x), grad=f"{gnorm:.3g}")
             break
         direction = g / gnorm if normalize else g
         x = x - lr * direction
@@ -287,8 +306,9 @@ def _run(s: RunSettings, x, points, grads, values):
             if f is not None:
                 values.append(math.nan)
             grads.append(math.nan if dim is None else np.full(dim, math.nan))
-            status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
-                                           f"{x_limit:.3g}")
+            status, message = "diverged", _("diverged after {steps}: |x| passed {limit}"
+                                            ).format(steps=steps_text(k + 1),
+                                                     limit=f"{x_limit:.3g}")
             break
         period = _cycle_period(points, x)
         if period is not None:
@@ -298,8 +318,9 @@ def _run(s: RunSettings, x, points, grads, values):
             g = _evaluate(grad, x, "grad", dim)
             grads.append(g if g is not None else math.nan)
             status = "oscillating"
-            message = (f"oscillating after {_steps(k + 1)}: x came back to "
-                       f"{_fmt(x)}, a cycle of {period} points repeating for ever")
+            message = _("oscillating after {steps}: x came back to {x}, a cycle of {period} "
+                        "points repeating for ever").format(steps=steps_text(k + 1), x=_fmt(x),
+                                                            period=period)
             break
     return status, message, period
 
@@ -321,8 +342,8 @@ def _path(points, grads, values, f, status, message, lr, normalize, period) -> P
 def _path_arg(path) -> None:
     """A clear error when `path` is not a Path from gradient_descent (None, say)."""
     if not isinstance(path, Path):
-        raise TypeError(f"path must be a Path returned by gradient_descent, got {path!r:.60} "
-                        f"of type {type(path).__name__}")
+        raise TypeError(_("path must be a Path returned by gradient_descent, got {value} of "
+                          "type {type}").format(value=f"{path!r:.60}", type=type(path).__name__))
 
 
 def point_text(p, digits: int = 4) -> str:
@@ -359,7 +380,8 @@ def step_table(path: Path, digits: int = 4) -> str:
             v = path.values[k]
             line += f"  {v:>{w}.{digits}f}" if np.isfinite(v) else f"  {'-':>{w}}"
         lines.append(line)
-    lines.append(f"status: {path.status} ({path.message})")
+    lines.append(_("status: {status} ({message})").format(
+        status=_(STATUS_WORDS.get(path.status, path.status)), message=path.message))
     return "\n".join(lines)
 
 
@@ -403,7 +425,7 @@ def noisy_gradient_descent(grad: Callable, x0, lr: float, noise: float, steps: i
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             vals = np.array([v if (v := _evaluate(f, p if dim else float(p), "f", dim))
                              is not None else math.nan for p in pts], dtype=float)
-    message += f" at x = {_fmt(pts[-1])}"
+    message += _(" at x = {x}").format(x=_fmt(pts[-1]))
     return Path(points=pts, grads=gr, values=vals, status=status, message=message, lr=lr)
 
 
@@ -412,7 +434,7 @@ def _run_noisy(s: RunSettings, z: np.ndarray, x, points, grads):
     step); fills points and grads; returns the status."""
     grad, dim, lr, steps, bound = s.grad, s.dim, s.lr, s.steps, s.bound
     noise, decay = s.noise, s.decay
-    status, message = "max_steps", f"stopped after {steps} noisy steps"
+    status, message = "max_steps", _("stopped after {steps} noisy steps").format(steps=steps)
     scale = noise
     g_limit = x_limit = math.inf   # set from the start point at k = 0
     for k in range(steps):
@@ -421,15 +443,17 @@ def _run_noisy(s: RunSettings, z: np.ndarray, x, points, grads):
             g_limit = divergence_limit(bound, norm(g), noise)
             x_limit = divergence_limit(bound, norm(g), norm(x), noise)
         if g is None or not _finite(g, g_limit):
-            status, message = "diverged", f"diverged after {_steps(k)}: the gradient blew up"
+            status, message = "diverged", _("diverged after {steps}: the gradient blew up"
+                                            ).format(steps=steps_text(k))
             break
         grads.append(g)
         x = x - lr * (g + scale * z[k])
         scale *= decay
         points.append(x)
         if not _finite(x, x_limit):
-            status, message = "diverged", (f"diverged after {_steps(k + 1)}: |x| passed "
-                                           f"{x_limit:.3g}")
+            status, message = "diverged", _("diverged after {steps}: |x| passed {limit}"
+                                            ).format(steps=steps_text(k + 1),
+                                                     limit=f"{x_limit:.3g}")
             break
     return status, message
 
@@ -445,11 +469,11 @@ def random_restarts(grad: Callable, f: Callable, low, high, n: int, lr: float,
     lo, dim = _start(low, "low")
     hi, dim_hi = _start(high, "high")
     if dim != dim_hi:
-        raise ValueError(f"low and high must have the same shape, got {np.shape(low)} and "
-                         f"{np.shape(high)}")
+        raise ValueError(_("low and high must have the same shape, got {low} and {high}")
+                         .format(low=np.shape(low), high=np.shape(high)))
     if np.any(np.asarray(hi) <= np.asarray(lo)):
-        raise ValueError(f"high must be above low in every coordinate, got low={low}, "
-                         f"high={high}")
+        raise ValueError(_("high must be above low in every coordinate, got low={low}, "
+                           "high={high}").format(low=low, high=high))
     n = validate.integer("n", n, low=1, high=100_000)
     seed = validate.integer("seed", seed, low=0)
     steps = validate.integer("steps", steps, low=0, high=1_000_000)
@@ -471,7 +495,7 @@ def nearest(x, candidates) -> int:
     cands = validate.array("candidates", candidates, ndim=(1, 2))
     xs = validate.array("x", x, ndim=(0, 1))
     if cands.size == 0:
-        raise ValueError("candidates must hold at least one point, got an empty array")
+        raise ValueError(_("candidates must hold at least one point, got an empty array"))
     d = np.abs(cands - xs) if cands.ndim == 1 else np.linalg.norm(cands - xs, axis=1)
     return int(np.argmin(d))
 
@@ -502,15 +526,33 @@ def regime(lr: float, curvature: float) -> str:
     0 < r < 1 monotone; r = 0 one step; -1 < r < 0 alternating but shrinking;
     r = -1 a 2-cycle; r < -1 alternating and growing (divergence).
     """
+    name = regime_name(lr, curvature)
+    r = 1.0 - lr * curvature
+    if name == "one step":
+        return _("one step: lr = 1/c lands exactly on the minimum")
+    if name == "a cycle":
+        return _("a cycle: lr = 2/c jumps between x and -x for ever")
+    if name == "monotone":
+        return _("monotone: each step keeps {r} of the distance, same side").format(r=f"{r:.2f}")
+    if name == "oscillating convergence":
+        return _("oscillating convergence: each step flips side and keeps {r}").format(
+            r=f"{abs(r):.2f}")
+    return _("divergence: each step flips side and grows the distance {r}-fold").format(
+        r=f"{abs(r):.2f}")
+
+
+def regime_name(lr: float, curvature: float) -> str:
+    """The name of `regime`'s case, one of REGIMES, in English whatever the language (a code
+    an exercise can compare with): "monotone", "one step", ..., "divergence"."""
     lr = validate.positive("lr", lr)
     c = validate.positive("curvature", curvature)
     r = 1.0 - lr * c
     if math.isclose(r, 0.0, abs_tol=1e-9):
-        return "one step: lr = 1/c lands exactly on the minimum"
+        return "one step"
     if math.isclose(r, -1.0, abs_tol=1e-9):
-        return "a cycle: lr = 2/c jumps between x and -x for ever"
+        return "a cycle"
     if r > 0:
-        return f"monotone: each step keeps {r:.2f} of the distance, same side"
+        return "monotone"
     if r > -1:
-        return f"oscillating convergence: each step flips side and keeps {abs(r):.2f}"
-    return f"divergence: each step flips side and grows the distance {abs(r):.2f}-fold"
+        return "oscillating convergence"
+    return "divergence"

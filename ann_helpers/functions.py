@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import validate
+from .i18n import _
 
 
 @dataclass(frozen=True)
@@ -255,13 +256,13 @@ def quadratic(A, b=None, _eigenvalues=None) -> TestFunction:
     A = validate.array("A", A, ndim=2)
     n = A.shape[0]
     if A.shape != (n, n):
-        raise ValueError(f"A must be a square matrix, got shape {A.shape}")
+        raise ValueError(_("A must be a square matrix, got shape {shape}").format(shape=A.shape))
     if not np.allclose(A, A.T):
-        raise ValueError("A must be symmetric (A == A.T)")
+        raise ValueError(_("A must be symmetric (A == A.T)"))
     b = np.zeros(n) if b is None else validate.array("b", b, shape=(n,))
     eig = np.linalg.eigvalsh(A) if _eigenvalues is None else np.asarray(_eigenvalues)
     if np.min(eig) <= 0:
-        raise ValueError("A must be positive definite (all eigenvalues > 0)")
+        raise ValueError(_("A must be positive definite (all eigenvalues > 0)"))
     x_star = np.linalg.solve(A, b)
 
     def f(x):
@@ -289,7 +290,7 @@ def random_quadratic(n: int, condition: float = 10.0, seed: int = 0) -> TestFunc
     condition = validate.number("condition", condition, low=1.0, high=1e6)
     seed = validate.integer("seed", seed, low=0)
     rng = np.random.default_rng(seed)
-    Q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    Q, _r = np.linalg.qr(rng.standard_normal((n, n)))
     lam = np.linspace(1.0, condition, n)
     A = (Q * lam) @ Q.T
     A = 0.5 * (A + A.T)

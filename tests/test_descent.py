@@ -232,3 +232,60 @@ def test_explorer_statuses_name_every_regime():
     below = DescentExplorer2D(function=narrow, lr=0.09, steps=300)
     assert above.status.startswith("diverged") and "ABOVE the stability limit" in above.status
     assert below.status.startswith("converged") and "below the stability limit" in below.status
+
+
+# -- the Chinese edition ---------------------------------------------------------------------
+@pytest.fixture
+def chinese():
+    """Speak Traditional Chinese for one test, English again afterwards."""
+    import ann_helpers
+
+    ann_helpers.set_language("zh-Hant")
+    yield
+    ann_helpers.set_language("en")
+
+
+def test_a_status_in_chinese_keeps_the_numbers(chinese):
+    from ann_helpers.descent import regime
+
+    sq = F.get("square")
+    run = gradient_descent(sq.grad, 1.0, 0.5, f=sq.f)
+    assert step_table(run).splitlines()[-1] == (
+        "狀態：收斂（1 步後收斂：|grad| = 0 < tol = 1e-08，x = 0）")
+    assert regime(0.8, 2.0) == "振盪收斂: 每一步換到另一側，距離保留 0.60"
+
+
+def test_regime_name_is_a_code_in_every_language(chinese):
+    """Exercise 03.5 compares the learner's word with regime_name: English in any language."""
+    from ann_helpers.descent import REGIMES, regime, regime_name
+
+    names = [regime_name(lr, 2.0) for lr in (0.2, 0.5, 0.75, 1.0, 1.5)]
+    assert names == ["monotone", "one step", "oscillating convergence", "a cycle",
+                     "divergence"]
+    assert set(names) == set(REGIMES)
+    assert regime(0.75, 2.0).split(":")[0] == "振盪收斂"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hant"])
+def test_runs_2d_titles_stay_inside_the_picture(language):
+    """With plain constrained layout the titles of a fresh figure went past the top edge."""
+    import ann_helpers
+    from ann_helpers.explorers.descent import runs_2d
+    from ann_helpers.plotting import png
+
+    ann_helpers.set_language(language)
+    try:
+        narrow = F.get("narrow_bowl")
+        runs = [gradient_descent(narrow.grad, [-5.0, -2.0], lr, steps=40, f=narrow.f)
+                for lr in (0.02, 0.09, 0.1, 0.105)]
+        two_lines = ("lr = 0.02:\nstill descending" if language == "en"
+                     else "lr = 0.02：\n走完 40 步時仍在下降")
+        for titles in (["a"] * 4, ["a\nb"] * 4, [two_lines] * 4):
+            fig = runs_2d(narrow, runs, titles, size=(12.0, 3.7))
+            png(fig, dpi=fig.dpi)
+            renderer = fig.canvas.get_renderer()
+            for ax in fig.axes[:4]:
+                top = ax.title.get_window_extent(renderer).y1
+                assert top <= fig.bbox.y1 + 0.5, f"{titles[0]!r}: title top {top} > {fig.bbox.y1}"
+    finally:
+        ann_helpers.set_language("en")

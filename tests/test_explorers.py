@@ -201,7 +201,8 @@ def test_the_colour_bar_shown_is_the_one_of_the_colours_shown(name, choice_key, 
     explorer = cls()
     explorer.render()
     widget = explorer.controls[choice_key]
-    for choice in widget.options:
+    # an option is a value, or a (shown label, value) pair when the label is translated
+    for choice in [o[1] if isinstance(o, tuple) else o for o in widget.options]:
         explorer.set(**{choice_key: choice})
         bars = _colour_bars(explorer)
         shown = [bar for bar in bars.values() if bar.ax.get_visible()]

@@ -25,7 +25,8 @@ import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import functions as F
-from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime
+from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime, steps_text
+from ..i18n import N_, _
 from ..plotting import COLORS, OKABE_ITO, clipped, contour_2d, gradient_arrows, new_figure
 from ..widgets import Explorer, dropdown, fixed_layout, int_slider, slider, toggle
 
@@ -54,30 +55,30 @@ def outcome(path) -> str:
     when the budget ran out), or it stayed within those bounds: bouncing without settling
     when the gradient flips direction at most steps, crawling otherwise.
     """
-    k = path.steps
-    steps = f"{k} step" if k == 1 else f"{k} steps"
+    steps = steps_text(path.steps)
     if path.status == "converged":
-        return f"converged in {steps}"
+        return _("converged in {steps}").format(steps=steps)
     if path.status == "oscillating":
-        return f"a cycle of {path.period} points, for ever"
+        return _("a cycle of {period} points, for ever").format(period=path.period)
     if path.status == "diverged":
-        return f"diverged after {steps}"
+        return _("diverged after {steps}").format(steps=steps)
     g = np.asarray(path.grads, dtype=float).reshape(len(path.points), -1)
     g = g[np.all(np.isfinite(g), axis=1)]
     norms = np.sqrt(np.sum(g * g, axis=1))
     half = len(norms) // 2
     if len(norms) < 3 or norms[half] == 0.0:
-        return f"stopped after {steps} (the budget)"
+        return _("stopped after {steps} (the budget)").format(steps=steps)
     ratio = float(norms[-1] / norms[half])
     if ratio > 1.1:
         rate = ratio ** (1.0 / (len(norms) - 1 - half))
-        return f"diverging: |gradient| ×{rate:.2f} per step"
+        return _("diverging: |gradient| ×{rate} per step").format(rate=f"{rate:.2f}")
     if ratio < 0.9:
-        return f"still descending at the end of {steps}"
+        return _("still descending at the end of {steps}").format(steps=steps)
     dots = np.sum(g[half:-1] * g[half + 1:], axis=1)
     if np.mean(dots < 0) > 0.5:
-        return f"bouncing: |gradient| stays near {norms[-1]:.3g}"
-    return f"crawling: |gradient| near {norms[-1]:.3g} after {steps}"
+        return _("bouncing: |gradient| stays near {size}").format(size=f"{norms[-1]:.3g}")
+    return _("crawling: |gradient| near {size} after {steps}").format(size=f"{norms[-1]:.3g}",
+                                                                      steps=steps)
 
 
 # -- the pieces every 1-D picture is made of ---------------------------------------------------
@@ -87,8 +88,8 @@ def curve_axes(ax, fn: F.TestFunction, xlim=XLIM_1D, n: int = 241) -> dict:
     ys = fn.f(xs)
     ax.plot(xs, ys, color=COLORS["curve"], lw=2, label=fn.label)
     (path,) = ax.plot([], [], color=COLORS["path"], marker="o", ms=4, lw=1.0, alpha=0.9)
-    (start,) = ax.plot([], [], "o", color=COLORS["start"], ms=7, zorder=5, label="start")
-    (end,) = ax.plot([], [], "*", color="black", ms=10, zorder=6, label="end")
+    (start,) = ax.plot([], [], "o", color=COLORS["start"], ms=7, zorder=5, label=_("start"))
+    (end,) = ax.plot([], [], "*", color="black", ms=10, zorder=6, label=_("end"))
     ax.set_xlim(*xlim)
     ax.set_ylim(*_span(ys))
     ax.set_xlabel("$x$")
@@ -100,7 +101,7 @@ def iterate_axes(ax, minimum: float | None = None) -> dict:
     if minimum is not None:
         ax.axhline(minimum, color=COLORS["muted"], lw=0.8, ls=":")
     (line,) = ax.plot([], [], color=COLORS["path"], marker="o", ms=3, lw=1.0)
-    ax.set_xlabel("iteration $k$")
+    ax.set_xlabel(_("iteration $k$"))
     ax.set_ylabel("$x_k$")
     return {"line": line}
 
@@ -158,7 +159,8 @@ def gradient_arrows_1d(fn: F.TestFunction, xs, xlim=(-3.4, 3.4), size=(6.0, 3.0)
     for x, gx in zip(xs, g, strict=True):
         ax.annotate(f"${gx:+g}\\,\\mathbf{{i}}$", (x, fn.f(x)), textcoords="offset points",
                     xytext=(0, 8), ha="center", fontsize=8)
-    ax.set_title(r"the gradient $f'(x)\,\mathbf{i}$ points uphill (arrow length $\propto |f'(x)|$)")
+    ax.set_title(_(r"the gradient $f'(x)\,\mathbf{i}$ points uphill "
+                   r"(arrow length $\propto |f'(x)|$)"))
     return fig
 
 
@@ -168,17 +170,17 @@ def basins_figure(fn: F.TestFunction, starts, ends, size=(6.4, 3.0)):
     curve_axes(ax, fn, (float(np.min(starts)), float(np.max(starts))))
     starts, ends = np.asarray(starts), np.asarray(ends)
     lo = ax.get_ylim()[0]
-    names = ("global", "local")
+    names = (_("starts reaching the global minimum"), _("starts reaching the local minimum"))
     handles = []
     for j, m in enumerate(fn.minima):
         sel = ends == j
         handles.append(ax.scatter(starts[sel], np.full(sel.sum(), lo), s=14,
                                   marker=MINIMA_MARKERS[j], color=MINIMA_COLORS[j],
                                   clip_on=False, zorder=5,
-                                  label=f"starts reaching the {names[j]} minimum"))
+                                  label=names[j]))
         ax.plot([m], [fn.f(m)], "*", ms=13, color=MINIMA_COLORS[j], zorder=6)
     ax.legend(handles=handles, fontsize=8, loc="upper center")
-    ax.set_title("basins of attraction of plain gradient descent")
+    ax.set_title(_("basins of attraction of plain gradient descent"))
     return fig
 
 
@@ -210,8 +212,8 @@ def levels_for(fn: F.TestFunction, view=VIEW_2D, count: int = 14,
     step / |gradient|).
     """
     if spacing not in ("log", "even"):
-        raise ValueError(f"spacing must be 'log' or 'even', got {spacing!r}")
-    _, _, Z = _grid(fn, view, 60)
+        raise ValueError(_("spacing must be 'log' or 'even', got {value!r}").format(value=spacing))
+    Z = _grid(fn, view, 60)[2]
     fmin = float(fn.f(np.asarray(fn.global_minimum, dtype=float)))
     top = float(np.nanmax(Z)) - fmin
     if spacing == "even":
@@ -246,6 +248,10 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
     n = len(fn) if isinstance(fn, (list, tuple)) else max(len(runs), 1)
     fns = list(fn) if isinstance(fn, (list, tuple)) else [fn] * n
     fig, axes = new_figure(ncols=n, size=size or (3.0 * n, 3.5))
+    # square panels: "compressed" is the constrained layout made for fixed-aspect axes (plain
+    # constrained layout settles only after several draws, and a fresh figure's titles could
+    # sit above its top edge, cut off in the picture)
+    fig.set_layout_engine("compressed")
     axes = np.atleast_1d(axes)
     for j, ax in enumerate(axes):
         f = fns[j]
@@ -253,7 +259,7 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
                         n=120, linewidths=0.8)
         if colorbar:
             bar = fig.colorbar(cs, ax=ax, location="bottom", shrink=0.85, aspect=30, pad=0.02)
-            bar.set_label("$f$ on the level curves", fontsize=8)
+            bar.set_label(_("$f$ on the level curves"), fontsize=8)
             bar.ax.tick_params(labelsize=7)
             bar.set_ticks(cs.levels[::3])
             bar.ax.xaxis.set_major_formatter("{x:.3g}")
@@ -273,6 +279,10 @@ def runs_2d(fn, runs, titles, view=VIEW_2D, arrows: bool = False, size=None,
 
 
 # -- the explorers -----------------------------------------------------------------------------
+#: the 1-D explorer's two update rules: the value passed to `update`, and its label
+GRADIENTS = {"raw": N_("raw"), "normalized": N_("normalized")}
+
+
 class DescentExplorer1D(Explorer):
     """Gradient descent on f(x) = x^2: move lr past the stability limit and watch the regimes."""
 
@@ -281,10 +291,10 @@ class DescentExplorer1D(Explorer):
 
     def make_controls(self):
         return {
-            "lr": slider("learning rate lr", 0.1, 0.01, 1.2, 0.01),
-            "x0": slider("start x0", 1.0, -2.0, 2.0, 0.05),
-            "gradient": toggle("gradient", ["raw", "normalized"], "raw"),
-            "steps": int_slider("steps", 20, 1, 60),
+            "lr": slider(_("learning rate lr"), 0.1, 0.01, 1.2, 0.01),
+            "x0": slider(_("start x0"), 1.0, -2.0, 2.0, 0.05),
+            "gradient": toggle(_("gradient"), [(_(GRADIENTS[g]), g) for g in GRADIENTS], "raw"),
+            "steps": int_slider(_("steps"), 20, 1, 60),
         }
 
     def make_figure(self):
@@ -305,16 +315,17 @@ class DescentExplorer1D(Explorer):
         show_path_1d(self.curve, self.fn, path.points)
         show_iterates(self.ax_it, self.iterates, path.points, steps)
         limit = self.fn.lr_limit()
-        self.title.set_text(f"{self.fn.label}: {gradient} gradient, lr = {lr:.2f}")
+        self.title.set_text(_("{label}: {gradient} gradient, lr = {lr}").format(
+            label=self.fn.label, gradient=_(GRADIENTS[gradient]), lr=f"{lr:.2f}"))
         # titles that change with every move: unicode, not mathtext (mathtext costs ~5 ms a
         # redraw when its text changes; static mathtext labels are cached and cheap)
-        self.title_it.set_text(f"xₖ against k: {outcome(path)}")
+        self.title_it.set_text(_("xₖ against k: {outcome}").format(outcome=outcome(path)))
         if normalize:
-            how = f"unit gradient: every step has length lr = {lr:.2f}"
+            how = _("unit gradient: every step has length lr = {lr}").format(lr=f"{lr:.2f}")
         else:
-            how = (f"raw gradient, {regime(lr, self.fn.max_curvature())}; "
-                   f"stable for lr < {limit:g}")
-        return f"{path.message}. ({how})"
+            how = _("raw gradient, {regime}; stable for lr < {limit}").format(
+                regime=regime(lr, self.fn.max_curvature()), limit=f"{limit:g}")
+        return _("{message}. ({how})").format(message=path.message, how=how)
 
 
 class MinimaExplorer1D(Explorer):
@@ -326,10 +337,10 @@ class MinimaExplorer1D(Explorer):
 
     def make_controls(self):
         return {
-            "x0": slider("start x0", 1.5, -2.0, 2.0, 0.05),
-            "lr": slider("learning rate lr", 0.05, 0.01, 0.2, 0.01),
-            "noise": slider("gradient noise", 0.0, 0.0, 16.0, 0.5, readout_format=".1f"),
-            "seed": int_slider("seed", 0, 0, 19),
+            "x0": slider(_("start x0"), 1.5, -2.0, 2.0, 0.05),
+            "lr": slider(_("learning rate lr"), 0.05, 0.01, 0.2, 0.01),
+            "noise": slider(_("gradient noise"), 0.0, 0.0, 16.0, 0.5, readout_format=".1f"),
+            "seed": int_slider(_("seed"), 0, 0, 19),
         }
 
     def make_figure(self):
@@ -342,7 +353,7 @@ class MinimaExplorer1D(Explorer):
                          zorder=4)
         self.iterates = iterate_axes(self.ax_it)
         self.ax_it.set_ylabel("")
-        self.ax_it.set_title("$x_k$ against $k$ (dotted: global min., dashed: local)",
+        self.ax_it.set_title(_("$x_k$ against $k$ (dotted: global min., dashed: local)"),
                              fontsize=9)
         self.iterates["line"].set(marker="", lw=1.0)
         for j, m in enumerate(self.fn.minima):
@@ -357,23 +368,27 @@ class MinimaExplorer1D(Explorer):
         show_path_1d(self.curve, self.fn, path.points)
         show_iterates(self.ax_it, self.iterates, path.points, self.STEPS)
         self.ax_it.set_ylim(-2.6, 2.6)
-        self.title.set_text(f"{self.fn.label}: noise {noise:.1f}, seed {seed}")
+        self.title.set_text(_("{label}: noise {noise}, seed {seed}").format(
+            label=self.fn.label, noise=f"{noise:.1f}", seed=seed))
         if path.status == "diverged":
-            return f"{path.message}: lr = {lr:.2f} is too large here"
+            return _("{message}: lr = {lr} is too large here").format(message=path.message,
+                                                                     lr=f"{lr:.2f}")
         x = path.x
         j = nearest(x, self.fn.minima)
-        where = ("the global minimum" if j == 0 else "the local (not global) minimum")
+        where = _("the global minimum") if j == 0 else _("the local (not global) minimum")
         if abs(x - self.fn.minima[j]) > 0.05:
-            where = f"near {where} but not settled"
-        return (f"ended at x = {x:.3f}, f = {self.fn.f(x):.3f}: {where} "
-                f"(x* = {self.fn.minima[j]:.3f}) after {self.STEPS} steps")
+            where = _("near {where} but not settled").format(where=where)
+        return _("ended at x = {x}, f = {f}: {where} (x* = {x_star}) after {steps} steps").format(
+            x=f"{x:.3f}", f=f"{self.fn.f(x):.3f}", where=where,
+            x_star=f"{self.fn.minima[j]:.3f}", steps=self.STEPS)
 
 
+#: the 2-D explorer's functions: the chooser's value (its English label) and the catalogue key
 CHOICES_2D = {
-    "round bowl x² + y²": "bowl",
-    "ill-conditioned x² + 10y²": "narrow_bowl",
-    "rotated valley": "valley",
-    "Rosenbrock": "rosenbrock",
+    N_("round bowl x² + y²"): "bowl",
+    N_("ill-conditioned x² + 10y²"): "narrow_bowl",
+    N_("rotated valley"): "valley",
+    N_("Rosenbrock"): "rosenbrock",
 }
 
 
@@ -384,11 +399,13 @@ class DescentExplorer2D(Explorer):
 
     def make_controls(self):
         return {
-            "function": dropdown("f(x, y) =", list(CHOICES_2D), "round bowl x² + y²"),
-            "x0": slider("start x0", -5.0, -5.0, 5.0, 0.25),
-            "y0": slider("start y0", -5.0, -5.0, 5.0, 0.25),
-            "lr": slider("learning rate lr", 0.5, 0.001, 1.1, 0.001, readout_format=".3f"),
-            "steps": int_slider("steps", 50, 5, 300, 5),
+            # the shown label is translated, the value stays the English label
+            "function": dropdown("f(x, y) =", [(_(label), label) for label in CHOICES_2D],
+                                 "round bowl x² + y²"),
+            "x0": slider(_("start x0"), -5.0, -5.0, 5.0, 0.25),
+            "y0": slider(_("start y0"), -5.0, -5.0, 5.0, 0.25),
+            "lr": slider(_("learning rate lr"), 0.5, 0.001, 1.1, 0.001, readout_format=".3f"),
+            "steps": int_slider(_("steps"), 50, 5, 300, 5),
         }
 
     def make_figure(self):
@@ -412,7 +429,7 @@ class DescentExplorer2D(Explorer):
         self.ax_loss.set_yscale("log")
         self.ax_loss.yaxis.set_minor_locator(NullLocator())
         self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
-        self.ax_loss.set_xlabel("iteration $k$")
+        self.ax_loss.set_xlabel(_("iteration $k$"))
         self.title_loss = self.ax_loss.set_title("", fontsize=9)
         fixed_layout(fig, left=0.02, right=0.98, wspace=0.15)
         self.ax.yaxis.set_label_coords(-0.2, 0.5)  # the square contour panel is narrow
@@ -428,7 +445,7 @@ class DescentExplorer2D(Explorer):
                 lines.set_linewidths(3.0)
             bar.set_ticks(cs.levels[::4])
             bar.ax.yaxis.set_major_formatter(
-                lambda v, _: f"{v:.2g}".replace("e+0", "e").replace("e+", "e"))
+                lambda v, _pos: f"{v:.2g}".replace("e+0", "e").replace("e+", "e"))
             bar.ax.yaxis.set_minor_locator(NullLocator())
             bar.ax.tick_params(labelsize=8, length=2, pad=1)
             bar.ax.set_title("$f$", fontsize=9)
@@ -457,10 +474,14 @@ class DescentExplorer2D(Explorer):
         self.ax_loss.set_ylim(max(lo / 3, 1e-16), max(hi * 3, lo * 10, 1e-12))
         limit = fn.lr_limit()
         self.title.set_text(f"{fn.label}")
-        self.title_loss.set_text(f"f(xₖ) − min f: {outcome(path)}")  # unicode: see 1-D
-        side = "below" if lr < limit else "ABOVE"
-        return (f"{path.message}. lr = {lr:.3f} is {side} the stability limit "
-                f"2 / (largest curvature at the minimum) = {limit:.3g}")
+        self.title_loss.set_text(_("f(xₖ) − min f: {outcome}").format(outcome=outcome(path)))
+        if lr < limit:       # unicode title: see 1-D
+            text = _("{message}. lr = {lr} is below the stability limit "
+                     "2 / (largest curvature at the minimum) = {limit}")
+        else:
+            text = _("{message}. lr = {lr} is ABOVE the stability limit "
+                     "2 / (largest curvature at the minimum) = {limit}")
+        return text.format(message=path.message, lr=f"{lr:.3f}", limit=f"{limit:.3g}")
 
 
 def surface_with_path(fn: F.TestFunction, run, view=(-5.5, 5.5), size=(5.0, 3.8)):
