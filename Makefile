@@ -20,6 +20,7 @@ help:
 	@echo "make lab          set up .venv (first time) and open the course in JupyterLab"
 	@echo "make lab-zh       the same, in Traditional Chinese: the Chinese course map, JupyterLab in 中文"
 	@echo "make test         set up .venv with the test tools when needed and run every check"
+	@echo "                  (the website too; CI also runs test-binder and test-loose below)"
 	@echo "make notebooks    rebuild every .ipynb from its .py and execute it (authors; NB=04 for one)"
 	@echo "make catalogs     extract the helpers' messages, merge them into the .po files, compile (authors)"
 	@echo "make student      write the lessons without their worked solutions to student/ (teachers)"
@@ -77,12 +78,14 @@ lab-zh: venv
 # 3. nbval once more with OpenBLAS's generic kernel (Prescott, on every x86-64 CPU), which sums
 #    in another order than the kernel this CPU picks: a printed digit that depends on the BLAS
 #    kernel fails here, not on a learner's machine. 4. The browser tests, which run one
-#    JupyterLab and print their latency table at the end.
-test: venv-dev
+#    JupyterLab and print their latency table at the end. 5. The website (make test-site):
+#    built from scratch offline, its links, images and pages checked in Chromium.
+test: venv-site
 	$(VENV)/bin/ruff check $(LINTED)
 	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser
 	OPENBLAS_CORETYPE=Prescott $(PY) -m pytest -n 2 --dist loadfile $(NOTEBOOK_FILES)
 	$(PY) -m pytest tests/browser
+	$(MAKE) --no-print-directory test-site
 
 notebooks: venv-dev
 	$(PY) tools/build_notebooks.py $(NB)

@@ -75,6 +75,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _state["catalog"].ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` translated in `context`: for one English word with two meanings ("step": a
+    step's length on a slider, a step's number on an axis), each gets its own translation."""
+    return _state["catalog"].pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalog without translating it now (module-level texts)."""
     return message

@@ -374,7 +374,7 @@ def descend(grad, p0, lr, tol, max_steps):
 check("04.4", descend)
 
 # %% [markdown]
-# **Exercise 5 (predict, then move the slider).** In the explorer of section 4, choose the
+# **Exercise 5 (predict, then move the slider).** In the explorer of section 5, choose the
 # round bowl x² + y², start (−5, −5), 50 steps. Before you move the learning rate to 1.0,
 # predict the status: `"converged"`, `"oscillating"`, `"diverged"` or `"max_steps"`? Check
 # here, then set the slider and read the status line.

@@ -1,6 +1,6 @@
 """The helpers' message catalogs: extract, merge, compile and check (Babel does the work).
 
-    python tools/catalog.py update    extract every message marked with _(), N_() or ngettext()
+    python tools/catalog.py update    extract every message marked with _(), N_(), ngettext() or pgettext()
                                       in ann_helpers/ into locale/ann_helpers.pot, merge it into
                                       each language's .po (new messages come in untranslated,
                                       gone ones are dropped), and compile the .mo files
@@ -40,7 +40,7 @@ DOMAIN = "ann_helpers"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 #: the catalogs kept: the gettext code of each translated language
 LANGUAGES = {"zh_Hant": "Traditional Chinese (Taiwan usage)"}
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 FIXED_DATE = datetime(2026, 11, 29, tzinfo=UTC)
 WIDTH = 100
 PLACEHOLDER = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")

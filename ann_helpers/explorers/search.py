@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import functions as F
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..search import STATUS_WORDS, enumeration_search
 from ..widgets import Explorer, dropdown, fixed_layout, slider
 from .descent import XLIM_1D, curve_axes
@@ -63,7 +63,7 @@ class EnumerationExplorer(Explorer):
         return {
             "function": dropdown("f(x) =", list(CHOICES), "x²"),
             "x0": slider(_("start x0"), 1.0, -2.0, 2.0, 0.05),
-            "step": slider(_("step"), 0.5, 0.05, 1.5, 0.05),
+            "step": slider(pgettext("the step length", "step"), 0.5, 0.05, 1.5, 0.05),
         }
 
     def make_figure(self):

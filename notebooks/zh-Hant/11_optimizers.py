@@ -259,7 +259,7 @@ for fn, yview, shown in ((valley, None, 300), (stretched, (-0.55, 0.55), 40)):
 #
 # 選一個曲面、一種最佳化器、學習率、動量 $\mu$（Adam 的 $\beta_1$；RMSprop 不使用它）和起點。左圖：等高線上的路徑。右圖是對迭代次數的對數刻度圖：$f(x_k) - f_{\min}$（橘色），以及沿海森矩陣各特徵方向的誤差（藍色，實線是平緩的方向，虛線是陡峭的方向；只在兩個二次的山谷上顯示，因為
 # Rosenbrock 函數的曲率方向會隨位置轉動）。狀態列說明發生了什麼事，對動量方法還會列出上面公式預測的各方向倍率。探索器一開始是這個山谷的最佳重球法。可以試試：動量設為 0（單純梯度下降）並把
-# lr 調到 0.1 以上，看看發散；在旋轉的山谷上用 μ = 0.9，比較有無 Nesterov；在 Rosenbrock 香蕉形的山谷裡，動量只有在 lr 很小時才有效，而步伐從不比 lr 長太多的 Adam 則需要很大的 lr。
+# lr 調到 0.1 以上，看看發散；在斜向山谷上用 μ = 0.9，比較有無 Nesterov；在 Rosenbrock 香蕉形的山谷裡，動量只有在 lr 很小時才有效，而步伐從不比 lr 長太多的 Adam 則需要很大的 lr。
 
 # %%
 explorer = OptimizerExplorer()
@@ -275,7 +275,7 @@ explorer.ui
 # %%
 for values in (dict(function="窄谷 x² + 10y²", optimizer="動量（重球法）", lr=0.105,
                     momentum=0.0, x0=-5.0, y0=-2.0),
-               dict(function="旋轉的山谷", optimizer="Nesterov 動量", lr=0.02,
+               dict(function="斜向山谷", optimizer="Nesterov 動量", lr=0.02,
                     momentum=0.9, x0=-5.0, y0=-2.0),
                dict(function="Rosenbrock", optimizer="動量（重球法）", lr=0.002,
                     momentum=0.9, x0=-1.5, y0=2.0),
