@@ -437,8 +437,8 @@ def test_the_optimizer_explorer_shows_translated_choices_and_accepts_either_name
                                -2.0)[0] == chinese
         assert chinese.endswith("長期而言，每一步會把沿各特徵方向（曲率 2 與 20）的誤差分別乘上 "
                                 "0.949 與 0.949：在較差的那個方向上，誤差縮小。")
-        with raises(ValueError, "function 必須是 '窄谷 x² + 10y²', '旋轉的山谷', 'Rosenbrock' "
-                                "之一；但收到 'valley'"):
+        with raises(ValueError, "function 必須是 '窄谷 x² + 10y²', '斜向山谷', 'Rosenbrock 函數' "
+                                "其中之一；收到的是 'valley'"):
             explorer_status("valley", "Adam", 0.1, 0.9, 0.0, 0.0)
     finally:
         ann_helpers.set_language("en")

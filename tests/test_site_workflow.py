@@ -63,5 +63,9 @@ def test_make_test_loose_runs_every_week():
 
 
 def test_ci_runs_the_site_checks_and_the_loose_environment():
+    """CI runs `make test`, whose last step is `make test-site`, and `make test-loose`."""
     lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
-    assert "make test-site" in lines and "make test-loose" in lines
+    assert "make test" in lines and "make test-loose" in lines
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile[makefile.index("\ntest: "):].split("\n\n")[0]
+    assert "$(MAKE) --no-print-directory test-site" in recipe
