@@ -16,6 +16,14 @@ PY = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.py"), *NOTEBOOKS.glob("*/[0-9][0-9]_*
 IPYNB = sorted([*NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"), *NOTEBOOKS.glob("*/[0-9][0-9]_*.ipynb")])
 
 
+def _said(ipynb, message):
+    """`message` as the helpers say it in the notebook's language (zh-Hant/ is Chinese)."""
+    from ann_helpers.i18n import catalog_for
+
+    language = "zh-Hant" if ipynb.parent.name == "zh-Hant" else "en"
+    return catalog_for(language).gettext(message)
+
+
 def _name(path):
     return str(path.relative_to(NOTEBOOKS).with_suffix(""))
 
@@ -88,9 +96,11 @@ def test_lesson_ends_with_three_exercises_and_hidden_solutions(ipynb):
                  and "check(" in "".join(c["source"])]
     assert len(asks) >= 3, f"{len(asks)} exercise cells, want 3"
     assert len(solutions) >= 3, f"{len(solutions)} collapsed solution cells, want 3"
+    right = _said(ipynb, "Exercise {key}: right. Well done.").split("{key}")[1]
+    not_yet = _said(ipynb, "Exercise {key}: not yet.").split("{key}")[1]
     for cell in solutions:
         text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-        assert ": right." in text and "not yet" not in text, \
+        assert right in text and not_yet not in text, \
             f"a worked solution is not accepted by its checker: {text!r}"
 
 
@@ -119,7 +129,9 @@ def test_live_explorers_say_in_text_how_to_make_them_live(ipynb):
         texts = ["".join(out["data"]["text/plain"]) for out in cell["outputs"]
                  if WIDGET_MIME in out.get("data", {})]
         assert texts, f"cell {i} ({src[:60]!r}) shows no live explorer"
+        start, end = _said(ipynb, "Live explorer ({controls}): run this notebook in JupyterLab "
+                                  "or on Binder to move the sliders; the picture above shows "
+                                  "it with these values.").split("{controls}")
         for text in texts:
-            assert text.startswith("Live explorer (") and text.endswith(
-                "run this notebook in JupyterLab or on Binder to move the sliders; the picture "
-                "above shows it with these values."), f"cell {i} ({src[:60]!r}) saves {text!r}"
+            assert text.startswith(start) and text.endswith(end), \
+                f"cell {i} ({src[:60]!r}) saves {text!r}"
