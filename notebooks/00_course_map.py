@@ -44,7 +44,7 @@
 # Steps 3 to 6 repeat: once for every example (or minibatch), and that whole pass again for
 # every epoch.
 
-# %%
+# %% jupyter={"source_hidden": true}
 # Setup. On Google Colab, which does not have this course's package, the next lines install it
 # from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
 # else they do nothing. Then the helpers are told which language to speak.

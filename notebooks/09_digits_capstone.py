@@ -19,7 +19,7 @@
 #
 # **繁體中文:** This lesson in Traditional Chinese: [繁體中文版](zh-Hant/09_digits_capstone.ipynb)
 
-# %%
+# %% jupyter={"source_hidden": true}
 # Setup. On Google Colab, which does not have this course's package, the next lines install it
 # from the course's repository (Colab's own numpy, matplotlib and ipywidgets are kept); anywhere
 # else they do nothing. Then the helpers are told which language to speak.

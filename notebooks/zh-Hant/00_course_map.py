@@ -24,7 +24,7 @@
 #
 # 步驟 3 到 6 反覆進行：每個樣本（或每個小批次）做一次，而整輪走完之後，每個訓練週期（epoch）再重來一遍。
 
-# %%
+# %% jupyter={"source_hidden": true}
 # 設定。Google Colab 上沒有本課程的套件，下面幾行會從課程的儲存庫安裝它（保留 Colab 自帶的
 # numpy、matplotlib 與 ipywidgets）；在其他地方這幾行什麼都不做。接著告訴輔助套件要說哪種語言。
 import sys

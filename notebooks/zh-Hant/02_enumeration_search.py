@@ -7,7 +7,7 @@
 #
 # **English:** 這一課的英文版：[English](../02_enumeration_search.ipynb)
 
-# %%
+# %% jupyter={"source_hidden": true}
 # 設定。Google Colab 上沒有本課程的套件，下面幾行會從課程的儲存庫安裝它（保留 Colab 自帶的
 # numpy、matplotlib 與 ipywidgets）；在其他地方這幾行什麼都不做。接著告訴輔助套件要說哪種語言。
 import sys

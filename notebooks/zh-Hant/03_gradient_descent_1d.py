@@ -8,7 +8,7 @@
 #
 # **English:** 本課的英文版：[English](../03_gradient_descent_1d.ipynb)
 
-# %%
+# %% jupyter={"source_hidden": true}
 # 環境設定。Google Colab 上沒有本課程的套件，下面幾行會從課程的儲存庫安裝它（保留 Colab 自帶的
 # numpy、matplotlib 與 ipywidgets）；在其他地方這幾行什麼也不做。接著告訴輔助程式要用哪種語言。
 import sys

@@ -9,7 +9,7 @@
 #
 # **English:** 本課的英文版：[English](../06_loss_function.ipynb)
 
-# %%
+# %% jupyter={"source_hidden": true}
 # 環境設定。在 Google Colab 上（沒有本課程的套件），下面幾行會從課程的程式庫安裝它
 # （保留 Colab 本身的 numpy、matplotlib 與 ipywidgets）；在其他地方這幾行什麼都不做。
 # 接著告訴輔助套件要用哪種語言。
