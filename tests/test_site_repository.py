@@ -33,12 +33,12 @@ def test_every_place_agrees_with_the_setting():
     assert repository.disagreements(path) == []
 
 
-def test_the_places_are_the_badge_and_every_lessons_install_line():
+def test_the_places_are_the_badges_and_every_lessons_install_line():
     files = {p.file.relative_to(ROOT).as_posix() for p in repository.places()}
     lessons = {p.relative_to(ROOT).as_posix()
                for pattern in ("*.py", "*.ipynb", "*/*.py", "*/*.ipynb")
                for p in (ROOT / "notebooks").glob(pattern) if p.stem[:2].isdigit()}
-    assert files == {"README.md"} | lessons
+    assert files == {"README.md", "README.zh-Hant.md"} | lessons
 
 
 def test_the_setting_is_read_from_pyproject():
@@ -126,6 +126,7 @@ def test_the_command_line_reports_and_fixes(tmp_path):
     (root / "tools").mkdir(parents=True)
     shutil.copy(ROOT / "tools" / "repository.py", root / "tools")
     shutil.copy(ROOT / "README.md", root)
+    shutil.copy(ROOT / "README.zh-Hant.md", root)
     shutil.copytree(ROOT / "notebooks", root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ The setting is `[project.urls] Repository` in pyproject.toml. The website's laun
 (Binder, Colab) are built from it when the site is built (site/conf.py); these places hold the
 path as text and must agree with it:
 
-- the README's "Launch on Binder" badge;
+- the README's "Launch on Binder" badge (and README.zh-Hant.md's);
 - each lesson's first code cell, which installs the package on Colab only
   ("ann_helpers @ git+https://github.com/OWNER/NAME"), in notebooks/*.py, notebooks/*/*.py and
   their executed .ipynb twins (only that string changes, so the twins stay executed as they are).
@@ -88,6 +88,8 @@ class Place:
 
 def places(root: Path = ROOT) -> list[Place]:
     found = [Place(root / "README.md", BADGE, "the README's Binder badge")]
+    if (root / "README.zh-Hant.md").exists():
+        found.append(Place(root / "README.zh-Hant.md", BADGE, "the Chinese README's Binder badge"))
     notebooks = root / "notebooks"
     for suffix in ("py", "ipynb"):
         for path in sorted(notebooks.glob(f"*.{suffix}")) + sorted(notebooks.glob(f"*/*.{suffix}")):
