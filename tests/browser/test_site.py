@@ -191,7 +191,12 @@ def test_the_language_switch_goes_to_the_twin_and_back(site_page):
                                              ("梯度", f"{ZH}/03_gradient_descent_1d")])
 def test_full_text_search_finds_a_lesson(site_page, query, expected):
     page = open_page(site_page, f"search.html?q={query}")
+    # Sphinx lists the results one by one (a few ms apart) and fills in the summary line
+    # ("Search finished, found N pages ...") only after the last: read the list then.
+    page.wait_for_function("""() => {
+        const summary = document.querySelector('#search-results p.search-summary');
+        return summary !== null && summary.innerText.trim() !== '';
+    }""")
     results = page.locator("#search-results ul.search li a")
-    results.first.wait_for()
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert any(h.split("?")[0].split("#")[0] == f"{expected}.html" for h in hrefs), hrefs
