@@ -110,10 +110,11 @@ def test_09_5_importing_the_exercises_does_not_train_the_network():
 
 
 def test_an_exercise_text_must_state_the_values_its_answer_is_computed_from():
-    from ann_helpers.exercises.lesson09 import P_TRUE, _states
+    from ann_helpers.exercises import states
+    from ann_helpers.exercises.lesson09 import P_TRUE
 
-    assert _states("gets probability 0.8 for class 7", f"probability {P_TRUE} ") == (
+    assert states("gets probability 0.8 for class 7", f"probability {P_TRUE} ") == (
         "gets probability 0.8 for class 7")
     with pytest.raises(ValueError, match=r"^exercise text does not state \['probability 0\.9 '\]: "
                                          r"'gets probability 0\.8 for class 7'$"):
-        _states("gets probability 0.8 for class 7", "probability 0.9 ")
+        states("gets probability 0.8 for class 7", "probability 0.9 ")

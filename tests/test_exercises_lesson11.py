@@ -104,11 +104,11 @@ def test_11_4_predict_the_optimizer_explorer():
 
 
 def test_the_exercise_texts_state_the_lessons_constants():
-    from ann_helpers.exercises import lesson11
+    from ann_helpers.exercises import lesson11, states
 
     assert "lr = 0.15," in get("11.4").question and lesson11.PREDICT_LR == 0.15
     try:
-        lesson11._states("set lr = 0.15, and mu = 0.9.", "lr = 0.2,")
+        states("set lr = 0.15, and mu = 0.9.", "lr = 0.2,")
     except ValueError as error:
         assert str(error) == ("exercise text does not state ['lr = 0.2,']: 'set lr = 0.15, "
                               "and mu = 0.9.'")

@@ -63,7 +63,7 @@ KIND_WORDS = {"lesson": N_("lesson"), "all": N_("all")}
 
 __all__ = ["KINDS", "Case", "Exercise", "Verdict", "all_exercises", "check", "choice", "code",
            "counts_by_lesson", "exercise", "get", "grade", "kinds_table", "number", "numbers_close",
-           "reset_hints", "word"]
+           "reset_hints", "states", "word"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,19 @@ def exercise(key: str, question: str, is_right: Callable[[Any], Any], hint: str,
                   getattr(is_right, "what", YOUR_ANSWER))
     _REGISTRY[key] = ex
     return ex
+
+
+def states(text: str, *values) -> str:
+    """`text`, after making sure it states every value in `values` (as written by str()).
+
+    An exercise's question and hints are whole literals, so that the catalogs can translate
+    them; the data they state come from the lesson's constants, which the answers are computed
+    from. A constant changed without its text fails here, at import, instead of asking a
+    question the checker does not grade."""
+    missing = [v for v in values if str(v) not in text]
+    if missing:
+        raise ValueError(f"exercise text does not state {missing}: {text!r}")
+    return text
 
 
 def _load_all() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import functions as F
 from ..descent import REGIMES, gradient_descent, regime_name
 from ..i18n import N_
-from . import choice, exercise, number
+from . import choice, exercise, number, states
 from .runner import Case, code, compare_number, compare_parts
 
 _F = F.get("square_plus_3x")
@@ -97,11 +97,9 @@ _REGIME = regime_name(PREDICT_LR, _SQ.max_curvature())
 QUESTION_03_5 = N_("In the 1-D explorer (f(x) = x^2, raw gradient, x0 = 1), predict before "
                    "moving the slider what the run does at lr = 0.75: 'monotone', 'one step', "
                    "'oscillating convergence', 'a cycle' or 'divergence'?")
-if f"lr = {PREDICT_LR}:" not in QUESTION_03_5:
-    raise AssertionError("exercise 03.5's question must name PREDICT_LR")
 exercise(
     "03.5",
-    QUESTION_03_5,
+    states(QUESTION_03_5, f"lr = {PREDICT_LR}:"),
     choice(REGIMES, _REGIME, mistakes={
         "monotone": N_("Compute the factor 1 - lr f'' each step multiplies x by: is it "
                        "positive?"),

@@ -8,7 +8,7 @@ import numpy as np
 from .. import functions as F
 from ..descent import STATUSES, gradient_descent
 from ..i18n import N_, _
-from . import choice, exercise, number, numbers_close
+from . import choice, exercise, number, numbers_close, states
 from .runner import Case, code, compare_array, compare_number, compare_parts
 
 _BOWL = F.get("bowl")
@@ -103,11 +103,9 @@ _STATUS = gradient_descent(_BOWL.grad, _START, PREDICT_LR, steps=50, f=_BOWL.f).
 QUESTION_04_5 = N_("In the 2-D explorer, choose the round bowl x^2 + y^2, start (-5, -5), 50 "
                    "steps. Before moving the lr slider to 1, predict the status: 'converged', "
                    "'oscillating', 'diverged' or 'max_steps'?")
-if f"slider to {PREDICT_LR:g}," not in QUESTION_04_5:
-    raise AssertionError("exercise 04.5's question must name PREDICT_LR")
 exercise(
     "04.5",
-    QUESTION_04_5,
+    states(QUESTION_04_5, f"slider to {PREDICT_LR:g},"),
     choice(STATUSES, _STATUS, mistakes={
         "diverged": N_("Compute the factor 1 - lr f'' along each axis (f'' = 2): is its size "
                        "above 1, or exactly 1?")}),

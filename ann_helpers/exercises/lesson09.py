@@ -13,7 +13,7 @@ import numpy as np
 from .. import digits
 from ..i18n import N_
 from ..neuron import parameter_count
-from . import exercise, number
+from . import exercise, number, states
 from .runner import Case, code, compare_array, compare_number, compare_parts
 
 #: the lesson's network: 64 pixels in, 32 hidden neurons, 10 classes out
@@ -31,22 +31,9 @@ def n_parameters(layers) -> int:
     return parameter_count(layers)
 
 
-def _states(text: str, *values) -> str:
-    """`text`, after making sure it states every value in `values` (as written by str()).
-
-    The texts are whole literals, so that the catalogs can translate them; the data they state
-    come from the constants above, which the answers are computed from. A constant changed
-    without its text fails here, at import, instead of asking a question the checker does not
-    grade."""
-    missing = [v for v in values if str(v) not in text]
-    if missing:
-        raise ValueError(f"exercise text does not state {missing}: {text!r}")
-    return text
-
-
 exercise(
     "09.1",
-    _states(N_("How many numbers (weights and biases) does the 64-32-10 network learn?"),
+    states(N_("How many numbers (weights and biases) does the 64-32-10 network learn?"),
             "-".join(map(str, LAYERS))),
     number(n_parameters(LAYERS), whole=True, mistakes={
         64 * 32 + 32 * 10: N_("You counted the weights; each of the 32 + 10 neurons also has "
@@ -58,7 +45,7 @@ exercise(
 
 exercise(
     "09.2",
-    _states(N_("A test image of a 7 gets probability 0.8 for class 7. What is its "
+    states(N_("A test image of a 7 gets probability 0.8 for class 7. What is its "
                "cross-entropy loss (natural logarithm)?"), f"probability {P_TRUE} "),
     number(-math.log(P_TRUE), decimals=3, mistakes={
         math.log(P_TRUE): N_("The loss is minus the log: a loss is never negative."),
@@ -70,7 +57,7 @@ exercise(
 
 exercise(
     "09.3",
-    _states(N_("For the 3 x 3 confusion matrix CONFUSION in the lesson, what fraction of the "
+    states(N_("For the 3 x 3 confusion matrix CONFUSION in the lesson, what fraction of the "
                "examples was classified right (a number between 0 and 1)?"),
             " x ".join(map(str, CONFUSION.shape))),
     number(np.trace(CONFUSION) / CONFUSION.sum(), decimals=3, mistakes={
@@ -98,11 +85,11 @@ def _case(y_true, y_pred, k, expect, shown=None):
     """A case of 09.4; `expect` (and `shown` for a long case) are whole texts for the
     catalogs, checked here against the case's number of classes and of labels."""
     y_true, y_pred = np.array(y_true), np.array(y_pred)
-    _states(expect, f"C a {k} x {k} array", f"summing to {len(y_true)}")
+    states(expect, f"C a {k} x {k} array", f"summing to {len(y_true)}")
     if shown is None:
         shown = f"y_true = {y_true.tolist()}, y_pred = {y_pred.tolist()}, n_classes = {k}"
     else:
-        _states(shown, f"{len(y_true)} labels of {k} classes")
+        states(shown, f"{len(y_true)} labels of {k} classes")
     return Case((y_true, y_pred, k), expect, shown)
 
 
@@ -170,7 +157,7 @@ class _AfterTraining:
 
 exercise(
     "09.5",
-    _states(N_("In the explorer, test image 125 is the second picture in the lesson's grid of "
+    states(N_("In the explorer, test image 125 is the second picture in the lesson's grid of "
                "misclassified images (its title says what the network read and what the label "
                "is). Before you move the slider to 125: which digit will the status name as "
                "the runner-up, the class with the second-highest probability?"),

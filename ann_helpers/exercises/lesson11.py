@@ -10,29 +10,15 @@ import numpy as np
 from .. import functions as F
 from ..i18n import N_, _
 from ..optimizers import Adam, best_momentum, momentum_factor
-from . import choice, exercise, number
+from . import choice, exercise, number, states
 from .answers import safe_repr
 from .runner import Case, code, compare_array
-
-
-def _states(text: str, *values: str) -> str:
-    """`text`, after making sure it states every value in `values`.
-
-    The texts are whole literals, so that the catalogs can translate them; the data they state
-    come from the constants here, which the answers are computed from. A constant changed
-    without its text fails here, at import, instead of asking a question the checker does not
-    grade."""
-    missing = [v for v in values if v not in text]
-    if missing:
-        raise ValueError(f"exercise text does not state {missing}: {text!r}")
-    return text
-
 
 #: exercise 1: curvatures from 1 to KAPPA
 KAPPA = 100.0
 exercise(
     "11.1",
-    _states(N_("A quadratic's curvatures run from 1 to 100 (condition number kappa = 100). "
+    states(N_("A quadratic's curvatures run from 1 to 100 (condition number kappa = 100). "
                "With the best learning rate and momentum, by what factor does the heavy ball "
                "shrink the error per step?"),
             f"from 1 to {KAPPA:g} (condition number kappa = {KAPPA:g})"),
@@ -61,7 +47,7 @@ _NOT_CORRECTED = N_("Without bias correction m and v start too small; at step 1 
                     "m by (1 - beta1) and v by (1 - beta2).")
 exercise(
     "11.2",
-    _states(N_("Adam with lr = 0.01 and the default betas takes its first step where the "
+    states(N_("Adam with lr = 0.01 and the default betas takes its first step where the "
                "gradient is g = (0.001, 500.0). How far does the first coordinate move (a "
                "positive number)?"), f"lr = {LR} ", f"g = {GRADIENT}."),
     number(abs(float(_first[0])), decimals=5, mistakes={
@@ -70,7 +56,7 @@ exercise(
         **dict.fromkeys(_NO_CORRECTION, _NOT_CORRECTED)}),
     hint=N_("After bias correction, step 1 has m_hat = g and v_hat = g², so each coordinate "
             "moves by lr * g / (|g| + eps)."),
-    more=_states(N_("Compute g / (|g| + eps) for the first coordinate, g = 0.001 and "
+    more=states(N_("Compute g / (|g| + eps) for the first coordinate, g = 0.001 and "
                     "eps = 1e-8, then multiply by lr."),
                  f"g = {GRADIENT[0]} "),
 )
@@ -145,7 +131,7 @@ _CURVATURES = np.linalg.eigvalsh(VALLEY.hessian(None))
 _WORST = max(momentum_factor(lam, PREDICT_LR, PREDICT_MU) for lam in _CURVATURES)
 exercise(
     "11.4",
-    _states(N_("In the optimizer explorer (valley x^2 + 10y^2, momentum (heavy ball), start "
+    states(N_("In the optimizer explorer (valley x^2 + 10y^2, momentum (heavy ball), start "
                "(-5, -2)), set lr = 0.15, above plain descent's limit 2/20 = 0.1, and momentum "
                "mu = 0.9. Before you move the sliders: will the status say that in the long run "
                "the error along the worse eigendirection 'shrinks' or 'grows' from step to "
@@ -154,7 +140,7 @@ exercise(
         "grows": N_("The limit lr < 2/lambda is plain descent's (mu = 0). With momentum the "
                     "factor is a root of z^2 - (1 + mu - lr lambda) z + mu = 0: what is its "
                     "size here?")}),
-    hint=_states(N_("Put lr lambda = 0.15 * 20 = 3 and mu = 0.9 into z^2 - (1 + mu - lr "
+    hint=states(N_("Put lr lambda = 0.15 * 20 = 3 and mu = 0.9 into z^2 - (1 + mu - lr "
                     "lambda) z + mu = 0."), f"lr lambda = {PREDICT_LR:g} * ",
                  f"mu = {PREDICT_MU:g} "),
     more=N_("When the two roots are complex, they have the same size, and their product is "
