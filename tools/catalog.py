@@ -114,11 +114,10 @@ def merged(code: str, template: Catalog, also: tuple[Path, ...] = ()) -> Catalog
     for message in template:
         if not message.id:
             continue
-        previous = next((old.get(message.id, message.context) for old in olds
-                         if old.get(message.id, message.context) is not None
-                         and old.get(message.id, message.context).string), None)
-        catalog.add(message.id, string=previous.string if previous else ("", "") if
-                    isinstance(message.id, tuple) else "",
+        found = (old.get(message.id, message.context) for old in olds)
+        previous = next((m for m in found if m is not None and m.string), None)
+        empty = ("", "") if isinstance(message.id, tuple) else ""
+        catalog.add(message.id, string=previous.string if previous else empty,
                     locations=message.locations, auto_comments=message.auto_comments,
                     user_comments=previous.user_comments if previous else (),
                     context=message.context)
