@@ -103,6 +103,23 @@ def _ids(path):
     return path.stem
 
 
+def _both(english):
+    """The cells of an English lesson and of its Chinese twin."""
+    return _load(english)["cells"], _load(_twin(english))["cells"]
+
+
+def _code_pairs(english, checked_only=False):
+    """The (English, Chinese) code cells side by side; `checked_only`: those nbval compares."""
+    en, zh = _both(english)
+    return [(a, b) for a, b in zip(en, zh, strict=False) if a["cell_type"] == "code"
+            and not (checked_only and
+                     "nbval-ignore-output" in a.get("metadata", {}).get("tags", []))]
+
+
+def _cell_shapes(cells):
+    return [(c["cell_type"], sorted(c.get("metadata", {}).get("tags", []))) for c in cells]
+
+
 def test_every_english_lesson_has_a_chinese_twin_and_no_more():
     assert ENGLISH, "no English lessons found"
     chinese = sorted(p.name for p in EDITION.glob("[0-9][0-9]_*.ipynb"))
@@ -114,9 +131,8 @@ def test_every_english_lesson_has_a_chinese_twin_and_no_more():
 
 @pytest.mark.parametrize("english", ENGLISH, ids=_ids)
 def test_same_cells_in_the_same_order(english):
-    en, zh = _load(english)["cells"], _load(_twin(english))["cells"]
-    shape_en = [(c["cell_type"], sorted(c.get("metadata", {}).get("tags", []))) for c in en]
-    shape_zh = [(c["cell_type"], sorted(c.get("metadata", {}).get("tags", []))) for c in zh]
+    en, zh = _both(english)
+    shape_en, shape_zh = _cell_shapes(en), _cell_shapes(zh)
     assert shape_zh == shape_en, (
         f"zh-Hant/{english.name} does not have the cells of {english.name} (type, tags) in "
         f"the same order: {len(zh)} cells against {len(en)}; first difference at cell "
@@ -125,9 +141,7 @@ def test_same_cells_in_the_same_order(english):
 
 @pytest.mark.parametrize("english", ENGLISH, ids=_ids)
 def test_same_code_apart_from_strings_and_comments(english):
-    en, zh = _load(english)["cells"], _load(_twin(english))["cells"]
-    pairs = [(a, b) for a, b in zip(en, zh, strict=False) if a["cell_type"] == "code"]
-    for number, (a, b) in enumerate(pairs, start=1):
+    for number, (a, b) in enumerate(_code_pairs(english), start=1):
         assert code_shape(_source(b)) == code_shape(_source(a)), (
             f"code cell {number} of zh-Hant/{english.name} differs from its English twin "
             f"beyond strings and comments:\n--- English\n{_source(a)}\n--- 中文\n{_source(b)}")
@@ -135,7 +149,7 @@ def test_same_code_apart_from_strings_and_comments(english):
 
 @pytest.mark.parametrize("english", ENGLISH, ids=_ids)
 def test_each_edition_speaks_its_language(english):
-    en, zh = _load(english)["cells"], _load(_twin(english))["cells"]
+    en, zh = _both(english)
     first_en = next(_source(c) for c in en if c["cell_type"] == "code")
     first_zh = next(_source(c) for c in zh if c["cell_type"] == "code")
     assert LANGUAGE_CALL["en"] in first_en, f"{english.name}'s first code cell: no English call"
@@ -145,10 +159,7 @@ def test_each_edition_speaks_its_language(english):
 
 @pytest.mark.parametrize("english", ENGLISH, ids=_ids)
 def test_same_numbers_in_every_checked_output(english):
-    en, zh = _load(english)["cells"], _load(_twin(english))["cells"]
-    pairs = [(a, b) for a, b in zip(en, zh, strict=False) if a["cell_type"] == "code"
-             and "nbval-ignore-output" not in a.get("metadata", {}).get("tags", [])]
-    for number, (a, b) in enumerate(pairs, start=1):
+    for number, (a, b) in enumerate(_code_pairs(english, checked_only=True), start=1):
         assert printed_numbers(b) == printed_numbers(a), (
             f"checked code cell {number} of zh-Hant/{english.name} prints other numbers than "
             f"its English twin:\n--- English\n{_source(a)}")
