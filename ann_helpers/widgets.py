@@ -75,6 +75,13 @@ def dropdown(description: str, options, value=None) -> W.Dropdown:
                       layout=W.Layout(width="320px"))
 
 
+def translated_options(values, labels=None) -> list[tuple[str, str]]:
+    """(shown label, value) pairs for a dropdown or toggle: the label in the current language,
+    the value as the code names it (so code, tests and slider states read the same in every
+    language). `labels` maps a value to its marked label; by default the value is its label."""
+    return [(_(labels[v] if labels is not None else v), v) for v in values]
+
+
 def toggle(description: str, options, value=None) -> W.ToggleButtons:
     """A small set of exclusive choices (normalized / raw, ...); description translated."""
     return W.ToggleButtons(options=options, value=value if value is not None else options[0],

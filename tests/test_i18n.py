@@ -213,6 +213,9 @@ def test_a_slider_label_is_shown_in_the_learners_language(monkeypatch, chinese):
     assert widgets.dropdown(N_("function"), ["a", "b"]).description == "函數"
     assert widgets.toggle(N_("function"), ["a", "b"]).description == "函數"
     assert widgets.dropdown(N_("function"), ["a", "b"]).options == ("a", "b")  # values kept
+    assert widgets.translated_options(["function", "b"]) == [("函數", "function"), ("b", "b")]
+    assert widgets.translated_options(["f", "b"], {"f": "function", "b": "b"}) == \
+        [("函數", "f"), ("b", "b")]
 
 
 @pytest.mark.parametrize("name", sorted(all_explorers()))

@@ -28,7 +28,15 @@ from .. import functions as F
 from ..descent import gradient_descent, nearest, noisy_gradient_descent, regime, steps_text
 from ..i18n import N_, _
 from ..plotting import COLORS, OKABE_ITO, clipped, contour_2d, gradient_arrows, new_figure
-from ..widgets import Explorer, dropdown, fixed_layout, int_slider, slider, toggle
+from ..widgets import (
+    Explorer,
+    dropdown,
+    fixed_layout,
+    int_slider,
+    slider,
+    toggle,
+    translated_options,
+)
 
 XLIM_1D = (-2.5, 2.5)
 VIEW_2D = (-5.5, 5.5)
@@ -293,7 +301,7 @@ class DescentExplorer1D(Explorer):
         return {
             "lr": slider(_("learning rate lr"), 0.1, 0.01, 1.2, 0.01),
             "x0": slider(_("start x0"), 1.0, -2.0, 2.0, 0.05),
-            "gradient": toggle(_("gradient"), [(_(GRADIENTS[g]), g) for g in GRADIENTS], "raw"),
+            "gradient": toggle(_("gradient"), translated_options(GRADIENTS, GRADIENTS), "raw"),
             "steps": int_slider(_("steps"), 20, 1, 60),
         }
 
@@ -400,7 +408,7 @@ class DescentExplorer2D(Explorer):
     def make_controls(self):
         return {
             # the shown label is translated, the value stays the English label
-            "function": dropdown("f(x, y) =", [(_(label), label) for label in CHOICES_2D],
+            "function": dropdown("f(x, y) =", translated_options(CHOICES_2D),
                                  "round bowl x² + y²"),
             "x0": slider(_("start x0"), -5.0, -5.0, 5.0, 0.25),
             "y0": slider(_("start y0"), -5.0, -5.0, 5.0, 0.25),

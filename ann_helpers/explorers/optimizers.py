@@ -19,7 +19,7 @@ from .. import functions as F
 from ..i18n import N_, _
 from ..optimizers import SGD, Adam, RMSprop, eigen_errors, minimize, momentum_factor
 from ..plotting import COLORS, CYCLE, clipped, contour_2d, new_figure
-from ..widgets import Explorer, dropdown, fixed_layout, slider
+from ..widgets import Explorer, dropdown, fixed_layout, slider, translated_options
 from .descent import VIEW_2D, levels_for
 
 STATIC_DPI = 110
@@ -132,11 +132,6 @@ def _option(name: str, value, options) -> str:
         name=name, allowed=allowed, value=f"{value!r:.60}"))
 
 
-def _options(options) -> list[tuple[str, str]]:
-    """(shown label, value) pairs for a chooser: the label in the current language."""
-    return [(_(option), option) for option in options]
-
-
 STEPS = 150
 BOUND = 1e6
 
@@ -194,8 +189,8 @@ class OptimizerExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "function": dropdown("f(x, y) =", _options(FUNCTIONS), "valley x² + 10y²"),
-            "optimizer": dropdown(_("optimizer"), _options(OPTIMIZERS), OPTIMIZERS[0]),
+            "function": dropdown("f(x, y) =", translated_options(FUNCTIONS), "valley x² + 10y²"),
+            "optimizer": dropdown(_("optimizer"), translated_options(OPTIMIZERS), OPTIMIZERS[0]),
             "lr": slider(_("learning rate lr"), 0.115, 0.001, 1.0, 0.001,
                          readout_format=".3f"),
             "momentum": slider(_("momentum μ / β₁"), 0.27, 0.0, 0.99, 0.01),
