@@ -7,11 +7,12 @@ line. A subclass says three things:
     make_figure()     -> Figure            draws the figure once and keeps its artists
     update(**values)  -> str               moves the artists for these values, returns the status
 
-A slider move calls `update` and re-renders the *same* figure to PNG, shown in an
-ipywidgets `Image`: no new figure, no flicker, and it works wherever ipywidgets works
-(JupyterLab, Notebook 7, Binder, JupyterHub) without a matplotlib widget backend.
+A slider move calls `update` and re-renders the *same* figure to PNG, shown by a small
+picture widget (`FrameView`): no new figure, no flicker, no matplotlib widget backend, and it
+works wherever ipywidgets and anywidget work (JupyterLab, Notebook 7, Binder, JupyterHub,
+Colab, VS Code).
 
-Two things make a drag smooth, and a subclass gets both for free:
+Three things make a drag smooth, and a subclass gets all of them for free:
 - `FrameDrawer` redraws only what moved. `update` moves artists with their `set_*` methods,
   which marks them stale; the drawer keeps the rest of the picture (axes, tick labels, curves
   that do not move) as a cached background and draws the moved artists over it, in the order
@@ -21,6 +22,10 @@ Two things make a drag smooth, and a subclass gets both for free:
   redraws for the controls' newest values, so the kernel answers the browser at once and a
   slow redraw never queues stale positions. After the last move the picture always matches
   the controls.
+- While the learner reads, the same thread draws ahead: the pictures along each slider from
+  the current values (`prefetch_plan`), sent to the page once. The page watches the sliders
+  itself, so a move to a position drawn ahead shows its picture at once, with no trip to the
+  kernel; these are the same matplotlib pictures, drawn by the same code.
 
 In a notebook:
 
@@ -32,16 +37,21 @@ In a notebook:
 
 from __future__ import annotations
 
-import html
 import io
 import itertools
+import json
 import math
 import numbers
 import threading
+import weakref
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+import anywidget
 import ipywidgets as W
 import numpy as np
+import traitlets
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from PIL import Image
@@ -332,6 +342,155 @@ def png_bytes(rgba: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
+# -- where the controls stand: the key of a picture --------------------------------------------
+_SLIDERS = (W.FloatSlider, W.IntSlider)
+
+#: drawn ahead along a slider: never finer than this many pictures (a slider's track is about
+#: 200 pixels wide, so a drag shows no finer; a value typed in between is drawn when typed)
+LINE_FRAMES = 256
+#: the pictures drawn ahead for one page at most (about 30 kB each in the page)
+MAX_FRAMES = 1500
+#: a float slider's value is at a position when it is this close to it, in steps
+_ON_GRID = 1e-6
+
+
+def position(widget) -> int | str:
+    """Where a control stands: a slider's step index from its minimum, a chooser's option
+    index. frameview.js computes the same in the page; a picture's key is the list of the
+    controls' positions."""
+    if isinstance(widget, _SLIDERS):
+        steps = (widget.value - widget.min) / widget.step
+        if abs(steps - round(steps)) <= _ON_GRID:
+            return int(round(steps))
+        return json.dumps(widget.value)    # between positions (built with lr=0.105)
+    index = getattr(widget, "index", None)
+    if index is not None:
+        return int(index)
+    return json.dumps(widget.value)
+
+
+def positions(widget) -> int | None:
+    """How many positions a slider has; None for a chooser (its options are not a line)."""
+    if isinstance(widget, _SLIDERS):
+        return int(round((widget.max - widget.min) / widget.step)) + 1
+    if isinstance(widget, W.SelectionSlider):
+        return len(widget.options)
+    return None
+
+
+def value_at(widget, k: int):
+    """The value of a slider at position k: min + k·step, with the float noise of that sum
+    rounded away, so the page's 0.30000000000000004 and a typed 0.3 give one picture."""
+    if isinstance(widget, W.IntSlider):
+        return int(widget.min + k * widget.step)
+    if isinstance(widget, W.FloatSlider):
+        return float(round(widget.min + k * widget.step, 12))
+    option = widget.options[k]
+    return option[1] if isinstance(option, tuple) else option
+
+
+def _on_grid(widget, value):
+    """A float slider's value as its position's value when it is one (within a millionth of
+    a step); a value between positions (an explorer built with lr=0.105) stays as it is."""
+    if isinstance(widget, W.FloatSlider) and widget.step >= 1e-9:
+        steps = (value - widget.min) / widget.step
+        if abs(steps - round(steps)) <= _ON_GRID:
+            return value_at(widget, round(steps))
+    return value
+
+
+def line_order(n: int, at: int, line_frames: int = LINE_FRAMES) -> list[list[int]]:
+    """The positions of a slider with n positions to draw ahead, in levels, coarse to fine:
+    every s-th position (s a power of two, about 16 pictures across, both ends included),
+    then every s/2-th, ... down to the finest stride that stays within `line_frames`
+    pictures. Inside a level the positions nearest the current one (`at`) come first; the
+    current one is never listed (it is drawn anyway)."""
+    if not 1 <= n or not 0 <= at < n:
+        raise ValueError(f"need 0 <= at < n, got at={at}, n={n}")
+    stride = 1
+    while (n - 1) / stride > 16:
+        stride *= 2
+    seen, levels = {at}, []
+    while True:
+        level = [q for q in range(0, n, stride) if q not in seen]
+        if not levels and n - 1 not in seen:
+            level.append(n - 1)
+        level = sorted(set(level), key=lambda q: (abs(q - at), q))
+        seen.update(level)
+        levels.append(level)
+        if stride == 1 or (n - 1) / stride > line_frames / 2:
+            return levels
+        stride //= 2
+
+
+def line_size(n: int, line_frames: int = LINE_FRAMES) -> int:
+    """How many pictures lie on a slider's line once it is drawn ahead (the current position
+    counted, whichever it is): the page waits for this many before calling a line ready."""
+    levels = line_order(n, 0, line_frames)
+    return 1 + sum(map(len, levels))
+
+
+def prefetch_plan(controls: dict, first: str | None = None,
+                  line_frames: int = LINE_FRAMES) -> Iterator[tuple[str, dict]]:
+    """What to draw ahead for these controls, best first, as (key, values): along each slider
+    from the controls' values (`line_order`), the slider `first` (the one under the learner's
+    pointer) all the way before the others, which then take turns level by level."""
+    here = {k: _on_grid(w, w.value) for k, w in controls.items()}
+    at = [position(w) for w in controls.values()]
+    lines = {}
+    for i, (key, widget) in enumerate(controls.items()):
+        n = positions(widget)
+        if n is not None and n > 1 and isinstance(at[i], int):
+            lines[key] = (i, widget, line_order(n, at[i], line_frames))
+
+    def frames(key, level):
+        i, widget, levels = lines[key]
+        for q in levels[level] if level < len(levels) else ():
+            pos = list(at)
+            pos[i] = q
+            yield json.dumps(pos, separators=(",", ":")), {**here, key: value_at(widget, q)}
+
+    if first in lines:
+        for level in range(len(lines[first][2])):
+            yield from frames(first, level)
+    others = [k for k in lines if k != first]
+    for level in range(max((len(lines[k][2]) for k in others), default=0)):
+        for key in others:
+            yield from frames(key, level)
+
+
+class FrameView(anywidget.AnyWidget):
+    """The picture and status line of a live explorer (see frameview.js for the page's side).
+
+    The kernel sets `picture`, `key` and `status` together for the controls' current values,
+    and sends pictures drawn ahead as custom messages ({"type": "frame", "key", "status"} plus
+    the PNG). The page sends {"type": "hello"} when a view appears and {"type": "focus",
+    "control": name or None} when the explorer comes into sight or the pointer enters a
+    control."""
+
+    _esm = Path(__file__).with_name("frameview.js")
+    controls = traitlets.List(traitlets.Instance(W.Widget)).tag(sync=True,
+                                                               **W.widget_serialization)
+    names = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    sizes = traitlets.List().tag(sync=True)
+    plan = traitlets.Dict().tag(sync=True)
+    width = traitlets.Int(0).tag(sync=True)
+    alt = traitlets.Unicode("").tag(sync=True)
+    key = traitlets.Unicode("").tag(sync=True)
+    picture = traitlets.Bytes(b"").tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+    error = traitlets.Unicode("").tag(sync=True)
+
+    def show(self, key: str, picture: bytes, status: str) -> None:
+        """The picture for the controls' current values."""
+        with self.hold_sync():
+            self.key, self.status, self.error, self.picture = key, status, "", picture
+
+    def ahead(self, key: str, picture: bytes, status: str) -> None:
+        """A picture drawn ahead, for the page to keep."""
+        self.send({"type": "frame", "key": key, "status": status}, [picture])
+
+
 class _ExplorerBox(W.VBox):
     """The live explorer's box; as plain text (GitHub, nbviewer, a saved notebook) it says
     what it is and how to make it live instead of listing its child widgets."""
@@ -350,11 +509,75 @@ class _ExplorerBox(W.VBox):
         return data
 
 
+class _Turns:
+    """Matplotlib is not thread-safe (its fonts are shared by every figure), so the redraw
+    threads take turns: one draws at a time, and none while a notebook cell runs (the cell
+    may draw figures of its own). IPython says when a cell starts and ends (its pre_execute
+    and post_execute events); a cell starting waits for the picture being drawn, at most one.
+    """
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._cell = False
+        self._busy = False
+        self._hooked = None
+
+    @contextmanager
+    def background(self):
+        with self._cond:
+            self._cond.wait_for(lambda: not self._cell and not self._busy)
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+
+    def cell_starts(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._busy)
+            self._cell = True
+
+    def cell_ends(self) -> None:
+        with self._cond:
+            self._cell = False
+            self._cond.notify_all()
+
+    def hook(self) -> None:
+        """Follow the cells of the IPython kernel we run in (once per kernel)."""
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return
+        shell = get_ipython()
+        if shell is None or self._hooked is shell:
+            return
+        shell.events.register("pre_execute", self.cell_starts)
+        shell.events.register("post_execute", self.cell_ends)
+        self._hooked = shell
+
+
+_turns = _Turns()
+
+
+#: the explorer in front of the learner (the last one seen, pointed at or moved): the only one
+#: that draws ahead, so explorers never compete for the kernel
+_front: list[weakref.ref] = []
+
+
+def _in_front():
+    return _front[0]() if _front else None
+
+
 class Explorer:
     """Base class; see the module docstring."""
 
     #: a name used by the registry, the benchmark and the tests
     name = "explorer"
+    #: pictures drawn ahead along one slider at most (`line_order`); an explorer whose
+    #: neighbouring positions show unrelated pictures (one digit image each) draws them all
+    line_frames = LINE_FRAMES
 
     def __init__(self, **values):
         # An explorer's picture and status depend on its control values alone, so that anyone
@@ -376,14 +599,20 @@ class Explorer:
         self._frames = FrameDrawer(self.fig)
         self.fig.canvas.mpl_connect("draw_event", self._frames.forget)
         self._holding = False
-        self._image: W.Image | None = None
-        self._label: W.HTML | None = None
+        self._view: FrameView | None = None
         self._box: W.VBox | None = None
-        # one redraw at a time: the slider thread, and a notebook cell calling set()
+        # one drawing at a time: the redraw thread, and a notebook cell calling set()
         self._lock = threading.RLock()
+        # guards what the redraw thread reads: _behind, _drawing, _sent, _plan, _first
         self._wake = threading.Condition()
         self._behind = False               # the picture is older than the controls
+        self._drawing = False              # the thread is drawing for the controls' values
         self._worker: threading.Thread | None = None
+        self._sent: set[str] = set()       # the keys whose pictures the page has
+        self._plan: Iterator | None = None   # what to draw ahead next (prefetch_plan)
+        self._plan_at: str | None = None   # ... planned from this key
+        self._first: str | None = None     # the control under the learner's pointer
+        self._page = False                 # a page showed the picture (and said hello)
         self.status = self.update(**self.values())
 
     # -- what a subclass provides -------------------------------------------------------
@@ -409,8 +638,13 @@ class Explorer:
         widget.value = value
 
     def values(self) -> dict:
-        """The current value of every control."""
-        return {key: widget.value for key, widget in self.controls.items()}
+        """The current value of every control (a slider's as the value of its position:
+        0.3, not the page's 0.30000000000000004)."""
+        return {key: _on_grid(widget, widget.value) for key, widget in self.controls.items()}
+
+    def key(self) -> str:
+        """The key of the current picture: the controls' positions (see `position`)."""
+        return json.dumps([position(w) for w in self.controls.values()], separators=(",", ":"))
 
     def set(self, **values) -> str:
         """Move several controls at once (as a learner would), redraw once, return the status."""
@@ -431,8 +665,8 @@ class Explorer:
             return self.status
         with self._lock:
             self.status = self.update(**self.values())
-            if self._box is not None:
-                self._show(self.render(), self.status)
+            if self._view is not None:
+                self._show_current(self.status)
         return self.status
 
     def render(self) -> bytes:
@@ -441,46 +675,136 @@ class Explorer:
         with self._lock:
             return png_bytes(self._frames.rgba())
 
-    def _show(self, picture: bytes, status: str) -> None:
-        self._image.value = picture
-        self._label.value = html.escape(status)
+    def _show_current(self, status: str) -> None:
+        """Send the picture for the controls' values, unless the page has it already (drawn
+        ahead for the same values: the same pixels)."""
+        key = self.key()
+        with self._wake:
+            known = key in self._sent
+        if not known:
+            self._view.show(key, self.render(), status)
+            with self._wake:
+                self._sent.add(key)
 
     # -- a slider moved in the page ---------------------------------------------------------
     def _moved(self, change=None) -> None:
         """Runs in the kernel's message loop: note that the picture is behind the controls
-        and make sure a redraw thread is on it, then return at once so the browser can send
-        the next position. The thread redraws for the newest values; positions that came
-        while it drew are never drawn (they are already out of date)."""
+        and make sure the redraw thread is on it, then return at once so the browser can send
+        the next position. The thread draws for the newest values; positions that came while
+        it drew are never drawn (they are already out of date)."""
         if self._holding:
             return
+        self._to_front()
         with self._wake:
             self._behind = True
-            if self._worker is None:
-                self._worker = threading.Thread(target=self._catch_up, daemon=True,
-                                                name=f"ann-explorer-{self.name}")
-                self._worker.start()
+            self._start()
 
-    def _catch_up(self) -> None:
+    def _message(self, view, content, buffers) -> None:
+        """A message from the page: a new view appeared ("hello": it holds only the current
+        picture), or the explorer came into sight or under the pointer ("focus")."""
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind not in ("hello", "focus"):
+            return
+        self._to_front()
+        with self._wake:
+            if kind == "hello":
+                self._page = True
+                self._sent.clear()
+                self._behind = True     # the new view is sent the current picture
+            control = content.get("control")
+            if control in self.controls and control != self._first:
+                self._first = control
+                self._plan = None       # plan again, that slider first
+            self._start()
+
+    def _to_front(self) -> None:
+        behind = _in_front()
+        _front[:] = [weakref.ref(self)]
+        if behind is not None and behind is not self:
+            with behind._wake:
+                behind._wake.notify_all()
+
+    def _start(self) -> None:
+        """Make sure the redraw thread runs (call holding self._wake)."""
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, daemon=True,
+                                            name=f"ann-explorer-{self.name}")
+            self._worker.start()
+        self._wake.notify_all()
+
+    def _next_ahead(self):
+        """The next (key, values) to draw ahead, or None (call holding self._wake)."""
+        if not self._page or _in_front() is not self or len(self._sent) >= MAX_FRAMES:
+            return None
+        here = self.key()
+        if self._plan is None or self._plan_at != here:
+            self._plan = prefetch_plan(self.controls, self._first, self.line_frames)
+            self._plan_at = here
+        for key, values in self._plan:
+            if key not in self._sent:
+                return key, values
+        return None
+
+    def _work(self) -> None:
+        """The redraw thread: the picture for the controls' values first, whenever they
+        change; while they do not, and this explorer is in front, pictures ahead, one at a
+        time (a move is never kept waiting longer than one picture). Ends when there is
+        nothing left to draw; a move or a message starts it again."""
         while True:
             with self._wake:
+                ahead = None
                 if not self._behind:
-                    self._worker = None
-                    return
+                    ahead = self._next_ahead()
+                    if ahead is None:
+                        self._worker = None
+                        self._wake.notify_all()
+                        return
                 self._behind = False
+                self._drawing = ahead is None
             try:
-                with self._lock:
-                    self.status = self.update(**self.values())
-                    self._show(self.render(), self.status)
+                with _turns.background():
+                    if ahead is None:
+                        with self._lock:
+                            self.status = self.update(**self.values())
+                            self._show_current(self.status)
+                    else:
+                        self._draw_ahead(*ahead)
             except Exception as exc:  # noqa: BLE001 - a thread's traceback would be lost
-                self._label.value = html.escape(_("could not redraw: {error!r}").format(
-                    error=exc))
+                if ahead is None:
+                    self._view.error = _("could not redraw: {error!r}").format(error=exc)
+                else:   # not where the learner is: skip that picture, say nothing
+                    with self._wake:
+                        self._sent.add(ahead[0])
+            finally:
+                with self._wake:
+                    self._drawing = False
+                    self._wake.notify_all()
+
+    def _draw_ahead(self, key: str, values: dict) -> None:
+        """Draw the picture for other values and send it to the page to keep; the figure then
+        shows the controls' values again (a cell may call render() or snapshot())."""
+        with self._lock:
+            here = self.values()
+            try:
+                status = self.update(**values)
+                picture = png_bytes(self._frames.rgba())
+            finally:
+                self.update(**here)
+        self._view.ahead(key, picture, status)
+        with self._wake:
+            self._sent.add(key)
 
     def wait_redrawn(self, timeout: float = 10.0) -> bool:
         """Wait until the picture shows the controls' current values (tests, benchmarks)."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
-        return self._worker is None and not self._behind
+        with self._wake:
+            return self._wake.wait_for(lambda: not self._behind and not self._drawing, timeout)
+
+    def wait_ahead(self, timeout: float = 60.0) -> bool:
+        """Wait until the redraw thread has nothing left to draw (tests, benchmarks)."""
+        with self._wake:
+            return self._wake.wait_for(lambda: self._worker is None, timeout)
 
     def describe(self) -> str:
         """What the live explorer is, in words: its text when no kernel shows it."""
@@ -500,27 +824,32 @@ class Explorer:
 
     def snapshot(self) -> None:
         """Show the current picture as a static image (seen on GitHub, without a kernel)."""
-        plotting.show(self.fig)
+        with self._lock:
+            plotting.show(self.fig)
 
     @property
     def ui(self) -> W.VBox:
         """The live explorer: controls, figure, status line."""
         if self._box is None:
+            _turns.hook()
+            sizes = [positions(w) for w in self.controls.values()]
             # shown at the PNG's own pixel width (a VBox would stretch it and blur the text)
-            width = round(self.fig.get_figwidth() * self.fig.dpi)
-            self._image = W.Image(value=self.render(), format="png",
-                                  layout=W.Layout(width=f"{width}px", max_width="100%",
-                                                  height="auto"))
-            self._image.add_class("ann-figure")
-            # HTML, not Label: a Label cuts a long status off at one line; this one wraps
-            self._label = W.HTML(value=html.escape(self.status))
-            self._label.add_class("ann-status")
+            self._view = FrameView(
+                controls=list(self.controls.values()), names=list(self.controls), sizes=sizes,
+                plan={k: line_size(n, self.line_frames)
+                      for k, n in zip(self.controls, sizes, strict=True) if n is not None and n > 1},
+                width=round(self.fig.get_figwidth() * self.fig.dpi),
+                alt=_("the explorer's picture, drawn by matplotlib; the status line below "
+                      "says what it shows"))
+            self._view.show(self.key(), self.render(), self.status)
+            self._sent.add(self.key())
+            self._view.on_msg(self._message)
             for key, widget in self.controls.items():
                 widget.add_class(f"ann-control-{key}")
                 widget.observe(self._moved, names="value")
             controls = W.HBox(list(self.controls.values()),
                               layout=W.Layout(flex_flow="row wrap"))
-            self._box = _ExplorerBox([controls, self._image, self._label], self.describe)
+            self._box = _ExplorerBox([controls, self._view], self.describe)
             self._box.add_class("ann-explorer")
             self._box.add_class(f"ann-explorer-{self.name}")
         return self._box

@@ -34,6 +34,8 @@ class DigitsExplorer(Explorer):
     """A slider over the test images; the image and a bar chart of its ten probabilities."""
 
     name = "digits"
+    # each position is another image: a neighbour's picture says nothing, so draw them all
+    line_frames = 512
 
     def make_controls(self):
         self.split = digits.load_split()

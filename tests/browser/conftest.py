@@ -291,8 +291,9 @@ def pytest_terminal_summary(terminalreporter):
     drags = helpers.DRAGS
     if drags:
         tr.section("browser: dragging a slider (JupyterLab; timestamps taken in the page)")
-        tr.write_line(f"{'explorer':<20} {'slider':<8} {'moves/s':>8} {'values/s':>9} "
-                      f"{'pictures/s':>11} {'release lag ms':>15} {'decode ms':>10}  targets: pictures/s >= "
+        tr.write_line(f"{'explorer':<20} {'slider':<8} {'ready s':>8} {'moves/s':>8} "
+                      f"{'values/s':>9} {'pictures/s':>11} {'exact/s':>8} {'release lag ms':>15} "
+                      f"{'decode ms':>10}  targets: pictures/s >= "
                       f"{helpers.DRAG_FPS_TARGET:.0f}, lag <= "
                       f"{helpers.RELEASE_LAG_TARGET_MS:.0f} ms")
         for d in drags:
@@ -303,9 +304,14 @@ def pytest_terminal_summary(terminalreporter):
             verdict = "ok" if fps_ok and lag_ok else ("ok (few values)" if capped and lag_ok
                                                       and d["pictures_per_s"] >= 0.9 *
                                                       d["values_per_s"] else "UNDER")
-            tr.write_line(f"{d['explorer']:<20} {d['key']:<8} {d['moves_per_s']:>8.0f} "
-                          f"{d['values_per_s']:>9.1f} {d['pictures_per_s']:>11.1f} "
+            ready = "-" if d["ready_s"] is None else f"{d['ready_s']:.1f}"
+            tr.write_line(f"{d['explorer']:<20} {d['key']:<8} {ready:>8} "
+                          f"{d['moves_per_s']:>8.0f} {d['values_per_s']:>9.1f} "
+                          f"{d['pictures_per_s']:>11.1f} {d['exact_per_s']:>8.1f} "
                           f"{d['release_lag_ms']:>15.0f} {d['decode_ms']:>10.1f}  {verdict}")
+        tr.write_line("ready s: waited before the drag for the pictures along the slider to be "
+                      "drawn ahead ('-': not ready in time); exact/s: pictures for the slider's "
+                      "value at that moment (the rest are a neighbour's, drawn ahead)")
         tr.write_line(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for line in dict.fromkeys(helpers.NOTES):
         tr.write_line(line)

@@ -46,6 +46,9 @@ DRAG_MOVES_PER_S = 60.0
 # is shared, and a loaded core doubles any latency); above this something is really wrong.
 LATENCY_LIMIT_MS = float(os.environ.get("ANN_LATENCY_LIMIT_MS", "1000"))
 TYPED_MOVES_PER_CONTROL = 3
+# How long a drag waits for the pictures along its slider to be drawn ahead (a learner reads
+# the text above an explorer first); a line not ready by then is dragged anyway and noted.
+READY_TIMEOUT_S = float(os.environ.get("ANN_READY_TIMEOUT_S", "30"))
 RUN_ALL_TIMEOUT_MS = 1000 * float(os.environ.get("ANN_RUN_ALL_TIMEOUT_S", "300"))
 MOVE_TIMEOUT_MS = 15_000
 
@@ -504,11 +507,14 @@ class ExplorerDriver:
                 document.removeEventListener('keydown', onKey, {capture: true});
             };
             document.addEventListener('keydown', onKey, {capture: true});
+            // the move is done when the picture for the new values (data-exact="1") has
+            // loaded; a neighbour's picture shown meanwhile (data-exact="0") does not count
             const obs = new MutationObserver(() => {
+                if (img.dataset.exact !== '1') return;
                 obs.disconnect();
                 img.addEventListener('load', () => { window.__ann.t1 = performance.now(); }, {once: true});
             });
-            obs.observe(img, {attributes: true, attributeFilter: ['src']});
+            obs.observe(img, {attributes: true, attributeFilter: ['src', 'data-exact']});
         }""")
 
     def _after_move(self, key, before, before_src, how, measure=False):
@@ -546,7 +552,8 @@ class ExplorerDriver:
         self.box.evaluate("""(box, key) => {
             const img = box.querySelector('img.ann-figure');
             const readout = box.querySelector('.ann-control-' + key + ' .widget-readout');
-            const rec = {down: null, up: null, moves: [], pictures: [], loads: [], values: []};
+            const rec = {down: null, up: null, moves: [], pictures: [], exact: [], loads: [],
+                         values: []};
             window.__annDrag = rec;
             const opts = {capture: true};
             const onDown = e => { if (rec.down === null) rec.down = performance.now(); };
@@ -560,8 +567,12 @@ class ExplorerDriver:
             document.addEventListener('pointerdown', onDown, opts);
             document.addEventListener('pointermove', onMove, opts);
             document.addEventListener('pointerup', onUp, opts);
+            // each new picture, and whether it is the one for the slider's value then (a
+            // neighbour's picture drawn ahead is shown meanwhile, marked data-exact="0")
             new MutationObserver(() => rec.pictures.push(performance.now()))
                 .observe(img, {attributes: true, attributeFilter: ['src']});
+            new MutationObserver(() => { if (img.dataset.exact === '1') rec.exact.push(performance.now()); })
+                .observe(img, {attributes: true, attributeFilter: ['src', 'data-exact']});
             img.addEventListener('load', () => rec.loads.push(performance.now()));
             if (readout) new MutationObserver(() => rec.values.push(performance.now()))
                 .observe(readout, {childList: true, characterData: true, subtree: true});
@@ -626,6 +637,7 @@ class ExplorerDriver:
             center(self.page, control)
             handle.hover()
             self.settle()
+            ready_s = self.wait_line_ready(key)
             hb, tb = handle.bounding_box(), control.locator(".noUi-target").bounding_box()
             x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
             self._arm_drag(key)
@@ -650,7 +662,7 @@ class ExplorerDriver:
         self._after_move(key, before, dom["src"], "dragging")
         rec = self.page.evaluate("() => window.__annDrag")
         self.check_picture(f"after dragging {key}")
-        self._record_drag(key, rec)
+        self._record_drag(key, rec, ready_s)
         # the readout follows the handle
         dom, after = self.read()
         text = control.locator(".widget-readout").inner_text().strip()
@@ -658,7 +670,27 @@ class ExplorerDriver:
             self.run.problems.append(f"{self.name}: readout {text!r} after dragging {key} "
                                      f"to {after[key]}")
 
-    def _record_drag(self, key: str, rec: dict) -> None:
+    def wait_line_ready(self, key: str, timeout: float = READY_TIMEOUT_S) -> float | None:
+        """Wait, as a learner reading the text above would, until the page holds the
+        pictures drawn ahead along this slider (data-lines reaches data-plan); returns the
+        seconds waited, None if the line was not ready within `timeout` (then the drag shows
+        the kernel's pictures as they come, and the note says so)."""
+        start = time.monotonic()
+        try:
+            self.page.wait_for_function(
+                """([box, key]) => {
+                    const view = box.querySelector('.ann-figure-view');
+                    if (!view || !view.dataset.lines) return false;
+                    const lines = JSON.parse(view.dataset.lines), plan = JSON.parse(view.dataset.plan);
+                    return !(key in plan) || lines[key] >= plan[key];
+                }""", arg=[self.box.element_handle(), key], timeout=timeout * 1000, polling=100)
+        except Exception:  # noqa: BLE001 - reported, the drag goes on
+            NOTES.append(f"note: {self.name}: the pictures along {key} were not all drawn "
+                         f"ahead within {timeout:.0f} s; dragged anyway")
+            return None
+        return time.monotonic() - start
+
+    def _record_drag(self, key: str, rec: dict, ready_s: float | None = None) -> None:
         if rec["down"] is None or rec["up"] is None or not rec["moves"]:
             NOTES.append(f"note: {self.name}: drag of {key} recorded no pointer events")
             return
@@ -672,6 +704,10 @@ class ExplorerDriver:
             "moves_per_s": len(rec["moves"]) / span,
             "values_per_s": len([t for t in rec["values"] if t0 < t <= up]) / span,
             "pictures_per_s": len(during) / span,
+            # ... of which the picture for the slider's value at that moment
+            "exact_per_s": len([t for t in rec["exact"] if t0 < t <= up]) / span,
+            # seconds the test waited for the pictures along this slider to be drawn ahead
+            "ready_s": ready_s,
             # the final picture (checked above to match the final values) became visible
             # this long after the release; 0 when it was already shown
             "release_lag_ms": max(after) - up if after else 0.0,
