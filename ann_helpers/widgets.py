@@ -544,6 +544,16 @@ class _Turns:
             self._cell = False
             self._cond.notify_all()
 
+    @contextmanager
+    def cell(self):
+        """Draw in this thread as a cell does, the redraw threads held off (plain Python:
+        a test or a benchmark drawing other figures while an explorer draws ahead)."""
+        self.cell_starts()
+        try:
+            yield
+        finally:
+            self.cell_ends()
+
     def hook(self) -> None:
         """Follow the cells of the IPython kernel we run in (once per kernel)."""
         try:
@@ -712,6 +722,7 @@ class Explorer:
             if kind == "hello":
                 self._page = True
                 self._sent.clear()
+                self._plan = None       # draw it all again for the new view
                 self._behind = True     # the new view is sent the current picture
             control = content.get("control")
             if control in self.controls and control != self._first:

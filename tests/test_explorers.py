@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import warnings
 
@@ -38,12 +37,12 @@ def test_ui_redraws_the_same_figure(name):
     fig = explorer.fig
     values = list(explorer.grid(points=2))
     explorer.set(**values[0])
-    before = explorer._image.value
+    before = explorer._view.picture
     explorer.set(**values[-1])
     assert explorer.fig is fig, "a slider move must update the figure, not build a new one"
     assert explorer.ui is ui
-    assert explorer._label.value == html.escape(explorer.status)
-    assert explorer._image.value != before, "moving every control to its other end changed nothing"
+    assert explorer._view.status == explorer.status
+    assert explorer._view.picture != before, "moving every control to its other end changed nothing"
 
 def test_explorer_rejects_unknown_controls():
     class Tiny(Explorer):
@@ -141,8 +140,8 @@ def test_a_slider_drag_ends_on_the_picture_of_its_last_value():
     assert explorer.wait_redrawn(timeout=30)
     fresh = cls(**explorer.values())
     assert explorer.status == fresh.status
-    assert explorer._label.value == html.escape(fresh.status)
-    assert np.array_equal(_decoded(explorer._image.value), _decoded(fresh.render()))
+    assert explorer._view.status == fresh.status
+    assert np.array_equal(_decoded(explorer._view.picture), _decoded(fresh.render()))
 
 
 def test_a_failed_redraw_says_so_in_the_status_line():
@@ -165,7 +164,7 @@ def test_a_failed_redraw_says_so_in_the_status_line():
     explorer = Broken()
     explorer.ui.children[0].children[0].value = 0.9
     assert explorer.wait_redrawn(timeout=10)
-    assert explorer._label.value == html.escape("could not redraw: RuntimeError('boom')")
+    assert explorer._view.error == "could not redraw: RuntimeError('boom')"
 
 
 def test_live_explorer_text_says_what_it_is_and_how_to_make_it_live():
