@@ -135,6 +135,7 @@ async function render({ model, el }) {
     if (msg.type === "frame") {
       store(msg.key, buffers[0], msg.status);
       show();
+      model.send({ type: "got" }); // the kernel keeps only a few on their way
     }
   }
 
@@ -163,6 +164,22 @@ async function render({ model, el }) {
     if (entries.some((e) => e.isIntersecting)) focus(null);
   }, { threshold: 0.3 });
   seen.observe(el);
+  // No drawing ahead while the learner drags: the kernel then draws the exact pictures.
+  const hold = () => model.send({ type: "hold" });
+  const go = () => model.send({ type: "go" });
+  let holding = false;
+  const release = () => {
+    if (!holding) return;
+    holding = false;
+    go();
+  };
+  const press = () => {
+    if (holding) return;
+    holding = true;
+    hold();
+  };
+  document.addEventListener("pointerup", release, true);
+  document.addEventListener("pointercancel", release, true);
   const hovered = [];
   let tries = 0;
   const attach = () => {
@@ -176,6 +193,7 @@ async function render({ model, el }) {
       if (!node) continue;
       const onEnter = () => focus(name);
       node.addEventListener("pointerenter", onEnter);
+      node.addEventListener("pointerdown", press, true);
       hovered.push([node, onEnter]);
     }
   };
@@ -191,7 +209,13 @@ async function render({ model, el }) {
       control.off("change:index", moved);
     }
     seen.disconnect();
-    for (const [node, onEnter] of hovered) node.removeEventListener("pointerenter", onEnter);
+    for (const [node, onEnter] of hovered) {
+      node.removeEventListener("pointerenter", onEnter);
+      node.removeEventListener("pointerdown", press, true);
+    }
+    document.removeEventListener("pointerup", release, true);
+    document.removeEventListener("pointercancel", release, true);
+    release();
     tries = Infinity;
     for (const frame of frames.values()) URL.revokeObjectURL(frame.url);
     frames.clear();

@@ -352,6 +352,11 @@ LINE_FRAMES = 256
 MAX_FRAMES = 1500
 #: a float slider's value is at a position when it is this close to it, in steps
 _ON_GRID = 1e-6
+#: pictures drawn ahead that may be on their way to the page, not yet acknowledged. The
+#: kernel's messages reach the page in order, and ipywidgets sends a slider's next value only
+#: when the kernel's "idle" for the last one arrived: a queue of pictures in between would
+#: hold the slider back (measured: seconds, with hundreds of pictures queued).
+WINDOW = 3
 
 
 def position(widget) -> int | str:
@@ -464,9 +469,12 @@ class FrameView(anywidget.AnyWidget):
 
     The kernel sets `picture`, `key` and `status` together for the controls' current values,
     and sends pictures drawn ahead as custom messages ({"type": "frame", "key", "status"} plus
-    the PNG). The page sends {"type": "hello"} when a view appears and {"type": "focus",
+    the PNG). The page sends {"type": "hello"} when a view appears, {"type": "focus",
     "control": name or None} when the explorer comes into sight or the pointer enters a
-    control."""
+    control, {"type": "got"} for each picture drawn ahead it received (at most `WINDOW` are
+    on their way), and {"type": "hold"} / {"type": "go"} when the learner presses and
+    releases the pointer on the explorer (no drawing ahead during a drag: the kernel then
+    draws the exact picture for the values the page sends)."""
 
     _esm = Path(__file__).with_name("frameview.js")
     controls = traitlets.List(traitlets.Instance(W.Widget)).tag(sync=True,
@@ -623,6 +631,8 @@ class Explorer:
         self._plan_at: str | None = None   # ... planned from this key
         self._first: str | None = None     # the control under the learner's pointer
         self._page = False                 # a page showed the picture (and said hello)
+        self._in_flight = 0                # pictures drawn ahead, not yet acknowledged
+        self._held = False                 # the learner is dragging: do not draw ahead
         self.status = self.update(**self.values())
 
     # -- what a subclass provides -------------------------------------------------------
@@ -679,11 +689,29 @@ class Explorer:
                 self._show_current(self.status)
         return self.status
 
-    def render(self) -> bytes:
-        """The figure as PNG bytes, as a slider move produces it (only what moved is
-        redrawn; the pixels are those of a full redraw)."""
+    def frame(self) -> np.ndarray:
+        """The up-to-date picture as an (height, width, 4) uint8 array: only what moved is
+        redrawn, the pixels are those of a full redraw (a view into the canvas: copy it to
+        keep it)."""
         with self._lock:
-            return png_bytes(self._frames.rgba())
+            return self._frames.rgba()
+
+    def render(self) -> bytes:
+        """The figure as PNG bytes, as a slider move produces it."""
+        with self._lock:
+            return png_bytes(self.frame())
+
+    def draw_ahead(self, values: dict) -> tuple[bytes, str]:
+        """(PNG, status) for other control values, the controls left where they are: what
+        the redraw thread sends ahead. The figure then shows the controls' values again (a
+        cell may call render() or snapshot())."""
+        with self._lock:
+            here = self.values()
+            try:
+                status = self.update(**values)
+                return png_bytes(self._frames.rgba()), status
+            finally:
+                self.update(**here)
 
     def _show_current(self, status: str) -> None:
         """Send the picture for the controls' values, unless the page has it already (drawn
@@ -710,12 +738,22 @@ class Explorer:
             self._start()
 
     def _message(self, view, content, buffers) -> None:
-        """A message from the page: a new view appeared ("hello": it holds only the current
-        picture), or the explorer came into sight or under the pointer ("focus")."""
+        """A message from the page (see FrameView): a new view appeared ("hello": it holds
+        only the current picture), the explorer came into sight or under the pointer
+        ("focus"), a picture drawn ahead arrived ("got"), a drag began or ended ("hold",
+        "go")."""
         if not isinstance(content, dict):
             return
         kind = content.get("type")
-        if kind not in ("hello", "focus"):
+        if kind not in ("hello", "focus", "got", "hold", "go"):
+            return
+        if kind in ("got", "hold", "go"):
+            with self._wake:
+                if kind == "got":
+                    self._in_flight = max(0, self._in_flight - 1)
+                else:
+                    self._held = kind == "hold"
+                self._start()
             return
         self._to_front()
         with self._wake:
@@ -723,6 +761,8 @@ class Explorer:
                 self._page = True
                 self._sent.clear()
                 self._plan = None       # draw it all again for the new view
+                self._in_flight = 0
+                self._held = False
                 self._behind = True     # the new view is sent the current picture
             control = content.get("control")
             if control in self.controls and control != self._first:
@@ -747,8 +787,9 @@ class Explorer:
 
     def _next_ahead(self):
         """The next (key, values) to draw ahead, or None (call holding self._wake)."""
-        if not self._page or _in_front() is not self or len(self._sent) >= MAX_FRAMES:
-            return None
+        if (not self._page or self._held or self._in_flight >= WINDOW
+                or _in_front() is not self or len(self._sent) >= MAX_FRAMES):
+            return None     # a "got", "go", "focus" or move starts the thread again
         here = self.key()
         if self._plan is None or self._plan_at != here:
             self._plan = prefetch_plan(self.controls, self._first, self.line_frames)
@@ -794,18 +835,11 @@ class Explorer:
                     self._wake.notify_all()
 
     def _draw_ahead(self, key: str, values: dict) -> None:
-        """Draw the picture for other values and send it to the page to keep; the figure then
-        shows the controls' values again (a cell may call render() or snapshot())."""
-        with self._lock:
-            here = self.values()
-            try:
-                status = self.update(**values)
-                picture = png_bytes(self._frames.rgba())
-            finally:
-                self.update(**here)
-        self._view.ahead(key, picture, status)
+        picture, status = self.draw_ahead(values)
         with self._wake:
             self._sent.add(key)
+            self._in_flight += 1
+        self._view.ahead(key, picture, status)
 
     def wait_redrawn(self, timeout: float = 10.0) -> bool:
         """Wait until the picture shows the controls' current values (tests, benchmarks)."""

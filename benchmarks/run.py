@@ -58,6 +58,7 @@ libraries in the training rows use the same arithmetic resources.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -193,17 +194,15 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
             keys = main_sliders(explorer.controls)
             parts = {"update": [], "draw": [], "png": [], "kb": [], "full": []}
             for key in keys:
+                # (no explorer.ui here: moving a control only sets its value)
                 explorer = cls()
-                frames = explorer._frames
                 drag = drag_positions(explorer.controls[key], warmup + moves)
                 for i, value in enumerate(drag):
-                    explorer._holding = True
                     explorer.controls[key].value = value
-                    explorer._holding = False
                     t0 = clock()
                     explorer.status = explorer.update(**explorer.values())
                     t1 = clock()
-                    rgba = frames.rgba()
+                    rgba = explorer.frame()
                     t2 = clock()
                     png = png_bytes(rgba)
                     t3 = clock()
@@ -215,9 +214,7 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
                 # the same drag drawn in full, as before: update + savefig
                 explorer = cls()
                 for i, value in enumerate(drag):
-                    explorer._holding = True
                     explorer.controls[key].value = value
-                    explorer._holding = False
                     t0 = clock()
                     explorer.status = explorer.update(**explorer.values())
                     plotting.png(explorer.fig, fast=True)
@@ -235,7 +232,40 @@ def bench_explorers(moves: int = 50, warmup: int = 5, names: list[str] | None = 
             Row.of("explorers", "    PNG size", parts["kb"], "kB"),
             Row.of("explorers", f"{what}: full redraw (before)", parts["full"], "ms/picture"),
         ]
+        rows += bench_ahead(cls, keys, clock)
     return rows
+
+
+def bench_ahead(cls, keys: list[str], clock=time.perf_counter) -> list[Row]:
+    """Drawing ahead (issue 15), as the redraw thread does it for a learner pointing at the
+    first main slider: every picture of `widgets.prefetch_plan` from the default values,
+    that slider's line first. Rows: the kernel's cost per picture, and the seconds of
+    drawing until each main slider's line is in the page (a learner who reads that long
+    before dragging gets a picture for every position the drag passes)."""
+    from ann_helpers.widgets import prefetch_plan
+
+    explorer = cls()
+    here = json.loads(explorer.key())
+    names = list(explorer.controls)
+    plan = list(prefetch_plan(explorer.controls, keys[0], explorer.line_frames))
+    moved = [next(n for n, a, b in zip(names, json.loads(key), here, strict=True) if a != b)
+             for key, _ in plan]
+    last = {name: i for i, name in enumerate(moved)}     # the last picture of each line
+    times, done = [], {}
+    for i, (_, values) in enumerate(plan):
+        t0 = clock()
+        explorer.draw_ahead(values)
+        times.append(1e3 * (clock() - t0))
+        if last[moved[i]] == i:
+            done[moved[i]] = sum(times) / 1e3
+    what = f"  ahead, {', '.join(keys)} first"
+    rows = [Row.of("explorers", f"{what}: {len(plan)} pictures", times, "ms/picture")]
+    for key in keys:
+        if key in done:
+            rows.append(Row.of("explorers", f"    until the {key} line is drawn", [done[key]],
+                               "s"))
+    return rows
+
 
 
 # -- 2. training on the digits --------------------------------------------------------------

@@ -49,13 +49,17 @@ class Page:
         view = explorer._view
         self.frames = {view.key: (view.picture, view.status)}
         self.sent_ahead: list[str] = []
+        self.acknowledge = True
         view.send = self._receive
         view.observe(self._current, names=["key", "picture"])
 
     def _receive(self, content, buffers=None):
         assert content["type"] == "frame"
+        assert self.explorer._in_flight <= wd.WINDOW
         self.frames[content["key"]] = (bytes(buffers[0]), content["status"])
         self.sent_ahead.append(content["key"])
+        if self.acknowledge:
+            self.explorer._message(self.explorer._view, {"type": "got"}, [])
 
     def _current(self, change):
         # FrameView.show sets the picture last: the page reads all three from one message
@@ -299,3 +303,42 @@ def test_a_position_that_fails_ahead_is_skipped_without_a_word():
     assert explorer._view.error == ""
     assert len(page.sent_ahead) == 15         # 0.00 ... 0.15 but the current 0.10
     assert explorer.status == "lr = 0.10"
+
+
+def test_at_most_window_pictures_are_on_their_way_unacknowledged():
+    explorer = EXPLORERS["tangent"]()
+    page = Page(explorer)
+    page.acknowledge = False                  # a page busy elsewhere: no "got" comes back
+    page.hello()
+    assert explorer.wait_ahead(timeout=60)
+    time.sleep(0.2)
+    assert len(page.sent_ahead) == wd.WINDOW
+    explorer._message(explorer._view, {"type": "got"}, [])
+    assert explorer.wait_ahead(timeout=60)
+    assert len(page.sent_ahead) == wd.WINDOW + 1
+    page.acknowledge = True
+    explorer._message(explorer._view, {"type": "got"}, [])
+    assert explorer.wait_ahead(timeout=120)
+    assert len(page.sent_ahead) == line_size(positions(explorer.controls["x"])) - 1
+
+
+def test_nothing_is_drawn_ahead_during_a_drag_but_every_move_is_drawn():
+    cls = EXPLORERS["several_minima"]
+    explorer = cls()
+    page = Page(explorer)
+    explorer._message(explorer._view, {"type": "hold"}, [])   # pointer down on a slider
+    page.hello()
+    x0 = explorer.controls["x0"]
+    hello_reset_hold = explorer._held is False
+    explorer._message(explorer._view, {"type": "hold"}, [])
+    for k in (10, 20, 30):
+        x0.value = x0.min + k * x0.step
+        assert explorer.wait_redrawn(timeout=30)
+    assert explorer.wait_ahead(timeout=30)
+    assert hello_reset_hold and page.sent_ahead == []
+    with wd._turns.cell():
+        picture, status = page.shown()       # the kernel drew the exact picture
+        assert status == cls(**explorer.values()).status
+    explorer._message(explorer._view, {"type": "go"}, [])   # released
+    assert explorer.wait_ahead(timeout=120)
+    assert page.sent_ahead

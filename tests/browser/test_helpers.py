@@ -40,8 +40,10 @@ def test_values_read_from_the_page_rebuild_the_same_explorer(name):
     for values in list(explorer.grid(points=2))[:4]:
         explorer.set(**values)
         read = H.dom_values(explorer.controls, _fake_dom(explorer))
-        assert read == explorer.values()
-        assert EXPLORERS[name](**read).status == explorer.status
+        assert read == {key: w.value for key, w in explorer.controls.items()}
+        rebuilt = EXPLORERS[name](**read)
+        assert rebuilt.values() == explorer.values() and rebuilt.key() == explorer.key()
+        assert rebuilt.status == explorer.status
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
