@@ -243,7 +243,9 @@ def run_all(page, server, kernel_id: str, nb: dict) -> None:
             });
         }""", arg=[expected, with_output], timeout=RUN_ALL_TIMEOUT_MS, polling=250)
     try:
-        wait_kernel_idle(server, kernel_id, timeout=30)
+        # every cell has run; idle once is enough (drawing ahead makes the kernel busy for a
+        # moment many times a second: see ExplorerDriver.settle)
+        wait_kernel_idle(server, kernel_id, timeout=30, stable=0.0)
     except AssertionError:
         pass   # an error output stopped the wait early; check_outputs reports it
 
@@ -453,15 +455,18 @@ class ExplorerDriver:
         return self._expected[key]
 
     def settle(self, timeout: float = 15.0) -> None:
-        """Wait until the kernel is idle and the picture stopped changing."""
-        wait_kernel_idle(self.server, self.kernel_id)
+        """Wait until the picture shown is the one for the values on the controls (not a
+        neighbour's, data-exact="1") and stopped changing. Not until the kernel stays idle:
+        while it draws ahead, the page acknowledges each picture, so the kernel is busy for a
+        moment many times a second, with nothing queued that could change the picture."""
+        wait_kernel_idle(self.server, self.kernel_id, stable=0.0)
         deadline, last, stable = time.monotonic() + timeout, None, 0
         while time.monotonic() < deadline and stable < 3:
-            src = self.box.evaluate("b => b.querySelector('img.ann-figure').src")
-            stable = stable + 1 if src == last else 0
+            src, exact = self.box.evaluate(
+                "b => { const i = b.querySelector('img.ann-figure'); return [i.src, i.dataset.exact]; }")
+            stable = stable + 1 if src == last and exact == "1" else 0
             last = src
             time.sleep(0.05)
-        wait_kernel_idle(self.server, self.kernel_id, stable=0.1)
 
     def check_status(self, how: str) -> dict:
         """The status shown must be the one computed for the values on the controls, in the
