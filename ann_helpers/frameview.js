@@ -50,6 +50,7 @@ async function render({ model, el }) {
   el.append(img, status);
   let shown = null;
   let shownExact = false;
+  let wanted = null;
 
   function store(key, bytes, text) {
     const old = frames.get(key);
@@ -100,7 +101,12 @@ async function render({ model, el }) {
     const key = JSON.stringify(pos);
     let frame = frames.get(key);
     const exact = frame !== undefined;
-    if (!exact) frame = nearest(pos);
+    if (!exact) {
+      frame = nearest(pos);
+      // ask for this one now: ipywidgets sends the value only after the kernel's "idle"
+      if (key !== wanted) model.send({ type: "want", key });
+    }
+    wanted = key;
     el.dataset.lines = JSON.stringify(lines(pos));
     if (!frame) return;
     if (frame === shown && exact === shownExact) return;

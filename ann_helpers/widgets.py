@@ -472,9 +472,11 @@ class FrameView(anywidget.AnyWidget):
     the PNG). The page sends {"type": "hello"} when a view appears, {"type": "focus",
     "control": name or None} when the explorer comes into sight or the pointer enters a
     control, {"type": "got"} for each picture drawn ahead it received (at most `WINDOW` are
-    on their way), and {"type": "hold"} / {"type": "go"} when the learner presses and
-    releases the pointer on the explorer (no drawing ahead during a drag: the kernel then
-    draws the exact picture for the values the page sends)."""
+    on their way), {"type": "hold"} / {"type": "go"} when the learner presses and releases
+    the pointer on the explorer (no drawing ahead during a drag), and {"type": "want",
+    "key"} when the sliders stand where no picture was drawn yet: that one is drawn next,
+    before ipywidgets' own message with the value (which waits for the kernel's "idle" after
+    the previous one) arrives."""
 
     _esm = Path(__file__).with_name("frameview.js")
     controls = traitlets.List(traitlets.Instance(W.Widget)).tag(sync=True,
@@ -633,6 +635,7 @@ class Explorer:
         self._page = False                 # a page showed the picture (and said hello)
         self._in_flight = 0                # pictures drawn ahead, not yet acknowledged
         self._held = False                 # the learner is dragging: do not draw ahead
+        self._wanted: str | None = None    # the key the page shows and has no picture for
         self.status = self.update(**self.values())
 
     # -- what a subclass provides -------------------------------------------------------
@@ -745,12 +748,15 @@ class Explorer:
         if not isinstance(content, dict):
             return
         kind = content.get("type")
-        if kind not in ("hello", "focus", "got", "hold", "go"):
+        if kind not in ("hello", "focus", "got", "hold", "go", "want"):
             return
-        if kind in ("got", "hold", "go"):
+        if kind in ("got", "hold", "go", "want"):
             with self._wake:
                 if kind == "got":
                     self._in_flight = max(0, self._in_flight - 1)
+                elif kind == "want":
+                    if isinstance(content.get("key"), str):
+                        self._wanted = content["key"]
                 else:
                     self._held = kind == "hold"
                 self._start()
@@ -785,9 +791,34 @@ class Explorer:
             self._worker.start()
         self._wake.notify_all()
 
-    def _next_ahead(self):
-        """The next (key, values) to draw ahead, or None (call holding self._wake)."""
-        if (not self._page or self._held or self._in_flight >= WINDOW
+    def _values_of(self, key: str) -> dict | None:
+        """The control values of a picture's key (None: not a key of these controls)."""
+        try:
+            at = json.loads(key)
+            if not isinstance(at, list) or len(at) != len(self.controls):
+                return None
+            values = {}
+            for (name, widget), k in zip(self.controls.items(), at, strict=True):
+                if isinstance(k, str):          # a value between positions, as it is
+                    values[name] = json.loads(k)
+                elif positions(widget) is not None:
+                    values[name] = value_at(widget, k)
+                else:
+                    option = widget.options[k]
+                    values[name] = option[1] if isinstance(option, tuple) else option
+            return values
+        except (ValueError, TypeError, IndexError):
+            return None
+
+    def _next_ahead(self, plan: bool = True):
+        """The next (key, values) to draw ahead, or None (call holding self._wake): the
+        page's wanted picture first, then (if `plan`) the plan's next."""
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted not in self._sent:
+            values = self._values_of(wanted)
+            if values is not None:
+                return wanted, values
+        if (not plan or not self._page or self._held or self._in_flight >= WINDOW
                 or _in_front() is not self or len(self._sent) >= MAX_FRAMES):
             return None     # a "got", "go", "focus" or move starts the thread again
         here = self.key()
@@ -806,15 +837,15 @@ class Explorer:
         nothing left to draw; a move or a message starts it again."""
         while True:
             with self._wake:
-                ahead = None
-                if not self._behind:
-                    ahead = self._next_ahead()
-                    if ahead is None:
+                # the picture the page is waiting for, then the controls' values, then ahead
+                ahead = self._next_ahead(plan=not self._behind)
+                if ahead is None:
+                    if not self._behind:
                         self._worker = None
                         self._wake.notify_all()
                         return
-                self._behind = False
-                self._drawing = ahead is None
+                    self._behind = False
+                    self._drawing = True
             try:
                 with _turns.background():
                     if ahead is None:

@@ -342,3 +342,26 @@ def test_nothing_is_drawn_ahead_during_a_drag_but_every_move_is_drawn():
     explorer._message(explorer._view, {"type": "go"}, [])   # released
     assert explorer.wait_ahead(timeout=120)
     assert page.sent_ahead
+
+
+def test_a_wanted_picture_is_drawn_next_even_during_a_drag():
+    cls = EXPLORERS["descent_2d"]
+    explorer = cls()
+    page = Page(explorer)
+    page.hello()
+    explorer._message(explorer._view, {"type": "hold"}, [])
+    assert explorer.wait_ahead(timeout=60)
+    before = len(page.sent_ahead)
+    pos = json.loads(explorer.key())
+    pos[list(explorer.controls).index("lr")] = 5     # between the positions drawn ahead
+    key = json.dumps(pos, separators=(",", ":"))
+    explorer._message(explorer._view, {"type": "want", "key": "[no key"}, [])   # ignored
+    assert explorer.wait_ahead(timeout=60)
+    explorer._message(explorer._view, {"type": "want", "key": key}, [])
+    assert explorer.wait_ahead(timeout=60)
+    assert page.sent_ahead[before:] == [key]
+    with wd._turns.cell():
+        picture, status = page.frames[key]
+        fresh = cls(**{**explorer.values(), "lr": value_at(explorer.controls["lr"], 5)})
+        assert status == fresh.status
+        assert np.array_equal(_decoded(picture), _decoded(fresh.render()))
