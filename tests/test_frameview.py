@@ -238,8 +238,9 @@ def test_drawing_ahead_stops_at_max_frames(monkeypatch):
 def test_only_the_explorer_in_front_draws_ahead():
     first, second = EXPLORERS["tangent"](), EXPLORERS["several_minima"]()
     page1, page2 = Page(first), Page(second)
-    page1.hello()
-    page2.hello()                             # shown last: in front
+    with wd._turns.cell():                    # both shown while a cell runs (run all)
+        page1.hello()
+        page2.hello()                         # shown last: in front
     assert second.wait_ahead(timeout=120) and first.wait_ahead(timeout=120)
     assert page2.sent_ahead and not page1.sent_ahead
     x = first.controls["x"]
